@@ -1,0 +1,15 @@
+package app.strongroom.identity;
+
+import java.util.Set;
+
+/** What a sign-in attempt came to. A refusal never says why: unknown tenant, unknown login and wrong password look alike. */
+public sealed interface SignInOutcome {
+    record SignedIn(String callerName, Set<Role> roles) implements SignInOutcome {
+        public SignedIn {
+            roles = Set.copyOf(roles);
+        }
+    }
+
+    record Refused() implements SignInOutcome {
+    }
+}

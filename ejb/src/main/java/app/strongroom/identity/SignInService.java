@@ -1,0 +1,110 @@
+package app.strongroom.identity;
+
+import app.strongroom.catalog.StaffMember;
+import app.strongroom.catalog.StaffRole;
+import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.TenantSlug;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.tenancy.TenantCatalog;
+import app.strongroom.tenancy.TenantUnits;
+import app.strongroom.tenant.user.UserAccount;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks credentials for both realms. Every path that refuses spends the time of one hash, so response time does not
+ * reveal whether a tenant or login exists; a hash below the current iteration count is replaced on success (P2).
+ */
+@Stateless
+@PermitAll
+public class SignInService {
+    @Inject
+    PlatformSettings settings;
+    @EJB
+    TenantCatalog catalog;
+    @EJB
+    TenantUnits units;
+    @PersistenceContext(unitName = "catalog")
+    EntityManager catalogEm;
+
+    private PasswordHasher hasher;
+
+    @PostConstruct
+    void init() {
+        hasher = settings.passwordHasher();
+    }
+
+    public SignInOutcome signInTenantUser(String tenantName, String login, char[] password) {
+        Optional<Tenant> tenant = slug(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
+        Optional<String> normalisedLogin = normalisedLogin(login);
+        if (tenant.isEmpty() || normalisedLogin.isEmpty()) {
+            hasher.burn(password);
+            return new SignInOutcome.Refused();
+        }
+        return units.inTransaction(tenant.get().id(), em -> {
+            Optional<UserAccount> account = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
+                    .setParameter("login", normalisedLogin.get()).getResultStream().findFirst()
+                    .filter(UserAccount::maySignIn);
+            if (account.isEmpty()) {
+                hasher.burn(password);
+                return new SignInOutcome.Refused();
+            }
+            PasswordHasher.Verification check = hasher.verify(password, account.get().passwordHash());
+            if (!check.matches()) {
+                return new SignInOutcome.Refused();
+            }
+            if (check.needsRehash()) {
+                account.get().replacePasswordHash(hasher.hash(password).format());
+            }
+            Set<Role> roles = EnumSet.of(Role.TENANT_USER);
+            if (account.get().isAdministrator()) {
+                roles.add(Role.TENANT_ADMIN);
+            }
+            return new SignInOutcome.SignedIn(
+                    new Caller.TenantUser(tenant.get().id(), account.get().login()).callerName(), roles);
+        });
+    }
+
+    public SignInOutcome signInStaff(String login, char[] password) {
+        Optional<StaffMember> staff = Optional.ofNullable(login).map(String::strip)
+                .flatMap(l -> catalogEm.createNamedQuery(StaffMember.BY_LOGIN, StaffMember.class)
+                        .setParameter("login", l).getResultStream().findFirst());
+        if (staff.isEmpty()) {
+            hasher.burn(password);
+            return new SignInOutcome.Refused();
+        }
+        PasswordHasher.Verification check = hasher.verify(password, staff.get().passwordHash());
+        if (!check.matches()) {
+            return new SignInOutcome.Refused();
+        }
+        if (check.needsRehash()) {
+            staff.get().replacePasswordHash(hasher.hash(password).format());
+        }
+        Role role = staff.get().role() == StaffRole.OPERATOR ? Role.PLATFORM_OPERATOR : Role.PLATFORM_HELPDESK;
+        return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role));
+    }
+
+    private static Optional<TenantSlug> slug(String text) {
+        try {
+            return Optional.of(new TenantSlug(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> normalisedLogin(String login) {
+        try {
+            return Optional.of(UserAccount.normaliseLogin(login));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

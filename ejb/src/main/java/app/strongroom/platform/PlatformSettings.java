@@ -1,0 +1,124 @@
+package app.strongroom.platform;
+
+import app.strongroom.identity.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting of the platform, read through MicroProfile Config (system properties, then environment variables:
+ * {@code strongroom.db.host} or {@code STRONGROOM_DB_HOST}). The README lists them. Invalid values stop the start
+ * with a message naming the setting, rather than surfacing later as an odd failure.
+ */
+@ApplicationScoped
+public class PlatformSettings {
+    public static final String PRIMARY_SERVER = "primary";
+
+    @Inject
+    Config config;
+
+    /** The PostgreSQL servers tenants may be placed on; the first holds the catalog. */
+    public List<DatabaseServerSettings> servers() {
+        List<DatabaseServerSettings> servers = new ArrayList<>();
+        servers.add(new DatabaseServerSettings(PRIMARY_SERVER,
+                text("strongroom.db.host", "localhost"),
+                integer("strongroom.db.port", 5432),
+                text("strongroom.db.admin-user", "postgres"),
+                required("strongroom.db.admin-password")));
+        for (String name : config.getOptionalValues("strongroom.db.extra-servers", String.class).orElse(List.of())) {
+            String prefix = "strongroom.db.server." + name.strip() + ".";
+            servers.add(new DatabaseServerSettings(name.strip(), required(prefix + "host"), integer(prefix + "port", 5432),
+                    required(prefix + "admin-user"), required(prefix + "admin-password")));
+        }
+        return servers;
+    }
+
+    public DatabaseServerSettings server(String name) {
+        return servers().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no settings for PostgreSQL server '" + name + "'"));
+    }
+
+    public DatabaseServerSettings catalogServer() {
+        return servers().get(0);
+    }
+
+    public String catalogDatabase() {
+        return text("strongroom.catalog.database", "strongroom_catalog");
+    }
+
+    /** The key from which per-tenant secrets (database role passwords) are derived; at least 32 random bytes. */
+    public byte[] masterKey() {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(required("strongroom.master-key"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("strongroom.master-key is not base64", e);
+        }
+        if (key.length < 32) {
+            throw new IllegalStateException("strongroom.master-key must hold at least 32 bytes");
+        }
+        return key;
+    }
+
+    public PasswordHasher passwordHasher() {
+        int iterations = integer("strongroom.password.iterations", PasswordHasher.DEFAULT_ITERATIONS);
+        boolean testing = config.getOptionalValue("strongroom.password.allow-test-iterations", Boolean.class).orElse(false);
+        if (iterations < PasswordHasher.OWASP_MINIMUM_ITERATIONS && !testing) {
+            throw new IllegalStateException("strongroom.password.iterations must be at least "
+                    + PasswordHasher.OWASP_MINIMUM_ITERATIONS);
+        }
+        return new PasswordHasher(iterations);
+    }
+
+    public int minimumPasswordLength() {
+        return Math.max(8, integer("strongroom.password.min-length", 8));
+    }
+
+    public TenantUnitSettings tenantUnits() {
+        return new TenantUnitSettings(
+                integer("strongroom.tenant.max-open-units", 200),
+                Duration.ofSeconds(integer("strongroom.tenant.unit-idle-seconds", 300)),
+                integer("strongroom.tenant.pool-size", 5),
+                Duration.ofSeconds(integer("strongroom.tenant.connection-idle-seconds", 30)));
+    }
+
+    public Optional<FirstOperator> firstOperator() {
+        return config.getOptionalValue("strongroom.operator.password", String.class)
+                .map(password -> new FirstOperator(text("strongroom.operator.login", "operator"), password));
+    }
+
+    public int httpsPort() {
+        return integer("strongroom.https-port", 8181);
+    }
+
+    /** The first platform operator, created at start when the catalog has no staff yet. */
+    public record FirstOperator(String login, String password) {
+        @Override
+        public String toString() {
+            return "FirstOperator[" + login + "]";
+        }
+    }
+
+    private String required(String key) {
+        return config.getOptionalValue(key, String.class)
+                .orElseThrow(() -> new IllegalStateException("the setting " + key + " is required"));
+    }
+
+    private String text(String key, String fallback) {
+        return config.getOptionalValue(key, String.class).orElse(fallback);
+    }
+
+    private int integer(String key, int fallback) {
+        try {
+            return config.getOptionalValue(key, Integer.class).orElse(fallback);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the setting " + key + " must be a whole number", e);
+        }
+    }
+}

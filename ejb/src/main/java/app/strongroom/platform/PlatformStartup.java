@@ -1,0 +1,92 @@
+package app.strongroom.platform;
+
+import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.TenantDatabase;
+import app.strongroom.tenancy.TenantCatalog;
+import app.strongroom.tenancy.TenantDatabases;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the platform to a known state before the first request: the catalog database and every server's tenant
+ * template exist and are migrated, every tenant database is at the current version, tenants left half-made or
+ * half-deleted by a crash are removed, and the first operator exists.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(
+        name = "java:app/jdbc/catalog",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "jdbc:postgresql://${MPCONFIG=strongroom.db.host}:${MPCONFIG=strongroom.db.port}/${MPCONFIG=strongroom.catalog.database}",
+        user = "${MPCONFIG=strongroom.db.admin-user}",
+        password = "${MPCONFIG=strongroom.db.admin-password}",
+        minPoolSize = 0,
+        maxPoolSize = 20,
+        maxIdleTime = 300)
+public class PlatformStartup {
+    private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+    @Inject
+    PlatformSettings settings;
+    @EJB
+    TenantCatalog catalog;
+    @EJB
+    TenantDatabases databases;
+    @EJB
+    StaffBootstrap staff;
+
+    private int templateVersion;
+
+    @PostConstruct
+    void start() {
+        DatabaseServerSettings catalogServer = settings.catalogServer();
+        PostgresAdmin catalogAdmin = new PostgresAdmin(catalogServer);
+        SqlIdentifier catalogDb = new SqlIdentifier(settings.catalogDatabase());
+        catalogAdmin.createDatabase(catalogDb);
+        catalogAdmin.closeToPublic(catalogDb);
+        Migrations.migrateCatalog(catalogAdmin.adminDataSource(catalogDb));
+
+        SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
+        for (DatabaseServerSettings server : settings.servers()) {
+            PostgresAdmin admin = new PostgresAdmin(server);
+            admin.createDatabase(template);
+            admin.closeToPublic(template);
+            templateVersion = Migrations.migrateTenant(admin.adminDataSource(template));
+            catalog.registerServer(server.name(), server.host(), server.port());
+        }
+        for (Tenant behind : catalog.behindSchema(templateVersion)) {
+            catalog.recordSchemaVersion(behind.id(), databases.upgrade(behind.id()));
+            LOG.info(() -> "tenant " + behind.slug() + " upgraded to schema version " + templateVersion);
+        }
+        sweepStuckTenants();
+        settings.firstOperator().ifPresent(first -> staff.createFirstOperator(first.login(), first.password()));
+        LOG.info(() -> "Strongroom platform ready: tenant schema version " + templateVersion);
+    }
+
+    public int templateVersion() {
+        return templateVersion;
+    }
+
+    private void sweepStuckTenants() {
+        for (Tenant stuck : catalog.stuckSince(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10))) {
+            try {
+                databases.destroy(stuck.id());
+                catalog.remove(stuck.id());
+                LOG.warning(() -> "removed tenant " + stuck.slug() + ", left " + stuck.status() + " by an interrupted run");
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not remove stuck tenant " + stuck.slug(), e);
+            }
+        }
+    }
+}

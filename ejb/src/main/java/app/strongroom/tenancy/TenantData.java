@@ -1,0 +1,29 @@
+package app.strongroom.tenancy;
+
+import app.strongroom.identity.Caller;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.function.Function;
+
+/**
+ * Tenant data of the signed-in caller. Services that work on a tenant's ERP go through this and only this, so the
+ * database they reach is decided by the caller's identity alone.
+ */
+@Dependent
+public class TenantData {
+    @Inject
+    SecurityContext security;
+    @EJB
+    TenantUnits units;
+
+    /** Runs {@code work} in one transaction on the caller's tenant database. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        Caller.TenantUser caller = Caller.of(security.getCallerPrincipal()).asTenantUser()
+                .orElseThrow(() -> new EJBAccessException("only a signed-in tenant user reaches tenant data"));
+        return units.inTransaction(caller.tenant(), work);
+    }
+}

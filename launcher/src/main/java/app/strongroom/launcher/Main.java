@@ -1,0 +1,107 @@
+package app.strongroom.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code ./mvnw -Prun -DskipTests package}: starts PostgreSQL (embedded unless {@code STRONGROOM_DB_HOST} is set),
+ * makes the certificate and secrets on first start, runs Payara Micro with the WAR and prints how to sign in.
+ * Ctrl-C stops the server, then the database.
+ */
+public final class Main {
+    private static final String CATALOG = "strongroom_catalog";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StrongroomHome home = StrongroomHome.fromEnvironment();
+        Path runtime = Path.of(System.getProperty("strongroom.runtime", "launcher/target/runtime"));
+        int httpPort = intEnv("STRONGROOM_HTTP_PORT", 8080);
+        int httpsPort = intEnv("STRONGROOM_HTTPS_PORT", 8181);
+
+        EmbeddedDatabase embedded = null;
+        DatabaseConnection db;
+        Optional<String> externalHost = env("STRONGROOM_DB_HOST");
+        if (externalHost.isPresent()) {
+            db = new DatabaseConnection(externalHost.get(), intEnv("STRONGROOM_DB_PORT", 5432),
+                    env("STRONGROOM_DB_ADMIN_USER").orElse("postgres"), env("STRONGROOM_DB_ADMIN_PASSWORD")
+                    .orElseThrow(() -> new IllegalStateException("STRONGROOM_DB_ADMIN_PASSWORD is required with STRONGROOM_DB_HOST")));
+        } else {
+            say("Starting the embedded PostgreSQL (data in " + home.resolve("postgres") + ") ...");
+            embedded = EmbeddedDatabase.start(home.resolve("postgres"), intEnv("STRONGROOM_EMBEDDED_DB_PORT", 15432),
+                    home.secret("postgres-password", () -> StrongroomHome.randomHex(24)), false);
+            db = embedded.connection();
+        }
+        Platform.ensureCatalogDatabase(db, CATALOG);
+
+        Path keyStore;
+        String keyStorePassword;
+        String alias;
+        Optional<String> configuredKeyStore = env("STRONGROOM_TLS_KEYSTORE");
+        if (configuredKeyStore.isPresent()) {
+            keyStore = Path.of(configuredKeyStore.get());
+            keyStorePassword = env("STRONGROOM_TLS_KEYSTORE_PASSWORD").orElse("changeit");
+            alias = env("STRONGROOM_TLS_ALIAS").orElse(SelfSignedCertificate.ALIAS);
+        } else {
+            keyStorePassword = home.secret("tls/keystore-password", () -> StrongroomHome.randomHex(16));
+            keyStore = SelfSignedCertificate.ensure(home.resolve("tls/keystore.p12"), keyStorePassword.toCharArray());
+            alias = SelfSignedCertificate.ALIAS;
+        }
+        String operatorLogin = env("STRONGROOM_OPERATOR_LOGIN").orElse("operator");
+        String operatorPassword = env("STRONGROOM_OPERATOR_PASSWORD")
+                .orElseGet(() -> home.secret("operator-password", () -> StrongroomHome.randomHex(12)));
+        String masterKey = env("STRONGROOM_MASTER_KEY")
+                .orElseGet(() -> home.secret("master.key", () -> StrongroomHome.randomBase64(32)));
+
+        PlatformConfiguration config = new PlatformConfiguration()
+                .database(db, CATALOG)
+                .put("strongroom.master-key", masterKey)
+                .put("strongroom.operator.login", operatorLogin)
+                .put("strongroom.operator.password", operatorPassword)
+                .put("strongroom.https-port", Integer.toString(httpsPort))
+                .keyStore(keyStore, keyStorePassword);
+        env("STRONGROOM_PASSWORD_ITERATIONS").ifPresent(i -> config.put("strongroom.password.iterations", i));
+        Path settings = config.writeTo(home.resolve("server.properties"));
+
+        say("Starting Payara Micro (log: " + home.resolve("logs/server.log") + ") ...");
+        MicroServer server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
+                runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(), alias,
+                settings, home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
+        EmbeddedDatabase database = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping Strongroom ...");
+            server.close();
+            if (database != null) {
+                database.close();
+            }
+            say("Stopped.");
+        }));
+        say("");
+        say("Strongroom is running at " + server.httpsUrl() + "  (plain HTTP on port " + httpPort + " redirects there)");
+        say("  The certificate is self-signed for development: your browser will ask you to accept it.");
+        say("  Sign up a company at " + server.httpsUrl().resolve("signup.xhtml"));
+        say("  Platform operator: " + server.httpsUrl().resolve("staff-login.xhtml") + "  login '" + operatorLogin
+                + "', password '" + operatorPassword + "'");
+        say("  (set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it; it is kept in "
+                + home.resolve("operator-password") + ")");
+        say("Press Ctrl-C to stop.");
+        int exit = server.waitFor();
+        if (exit != 0 && exit != 143 && exit != 130) {
+            say("Payara Micro exited with status " + exit + "; see " + home.resolve("logs/server.log"));
+        }
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+
+    private static int intEnv(String name, int fallback) {
+        return env(name).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

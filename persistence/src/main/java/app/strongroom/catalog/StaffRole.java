@@ -1,0 +1,6 @@
+package app.strongroom.catalog;
+
+/** What a platform staff member does (SPEC: helpdesk handles tickets and restores, operator runs jobs and failover). */
+public enum StaffRole {
+    OPERATOR, HELPDESK
+}

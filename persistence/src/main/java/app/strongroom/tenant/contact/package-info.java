@@ -1,0 +1,2 @@
+/** Contacts: the people and companies a tenant does business with; the first slice of the ERP. */
+package app.strongroom.tenant.contact;

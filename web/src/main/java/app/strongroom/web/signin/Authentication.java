@@ -1,0 +1,47 @@
+package app.strongroom.web.signin;
+
+import app.strongroom.web.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Hands a credential to Jakarta Security and turns the answer into a redirect or the one failure message. */
+@RequestScoped
+public class Authentication {
+    @Inject
+    SecurityContext security;
+    @Inject
+    FacesContext faces;
+    @Inject
+    ExternalContext external;
+
+    public void signIn(Credential credential, String homePage) throws IOException {
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + homePage);
+            default -> Messages.error("signin.failed");
+        }
+    }
+
+    public void signOut() throws IOException {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+    }
+}

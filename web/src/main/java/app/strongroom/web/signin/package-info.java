@@ -1,0 +1,2 @@
+/** Signing in (tenant users and platform staff) and signing out. */
+package app.strongroom.web.signin;

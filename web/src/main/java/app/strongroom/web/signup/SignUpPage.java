@@ -1,0 +1,104 @@
+package app.strongroom.web.signup;
+
+import app.strongroom.catalog.Plan;
+import app.strongroom.signup.SignUp;
+import app.strongroom.signup.SignUpOutcome;
+import app.strongroom.signup.SignUpService;
+import app.strongroom.web.Messages;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Sign-up form: field checks here are for quick feedback; the service re-checks everything. */
+@Named
+@RequestScoped
+public class SignUpPage {
+    @EJB
+    SignUpService signUps;
+    @Inject
+    ExternalContext external;
+
+    @NotBlank(message = "{signup.companyName.required}")
+    @Size(max = 200, message = "{field.tooLong}")
+    private String companyName;
+    @NotBlank(message = "{signup.tenantName.required}")
+    private String tenantName;
+    @NotBlank(message = "{signup.adminLogin.required}")
+    private String adminLogin;
+    @NotBlank(message = "{signup.email.required}")
+    private String email;
+    @NotNull(message = "{signup.password.required}")
+    private String password;
+    private Plan plan = Plan.FREE;
+
+    public void submit() throws IOException {
+        SignUpOutcome outcome = signUps.signUp(new SignUp(companyName, tenantName, adminLogin, email,
+                password.toCharArray(), plan));
+        if (outcome instanceof SignUpOutcome.Created created) {
+            external.redirect(external.getRequestContextPath() + "/login.xhtml?created=true&tenant="
+                    + URLEncoder.encode(created.tenant().value(), StandardCharsets.UTF_8));
+        } else if (outcome instanceof SignUpOutcome.Refused refused) {
+            Messages.fieldError("signup:" + refused.field(), refused.reason());
+        }
+    }
+
+    public Plan[] getPlans() {
+        return Plan.values();
+    }
+
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    public void setCompanyName(String companyName) {
+        this.companyName = companyName;
+    }
+
+    public String getTenantName() {
+        return tenantName;
+    }
+
+    public void setTenantName(String tenantName) {
+        this.tenantName = tenantName;
+    }
+
+    public String getAdminLogin() {
+        return adminLogin;
+    }
+
+    public void setAdminLogin(String adminLogin) {
+        this.adminLogin = adminLogin;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public void setPlan(Plan plan) {
+        this.plan = plan;
+    }
+}

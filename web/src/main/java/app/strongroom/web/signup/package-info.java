@@ -1,0 +1,2 @@
+/** The public sign-up page. */
+package app.strongroom.web.signup;
