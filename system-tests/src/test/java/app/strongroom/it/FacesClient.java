@@ -1,0 +1,136 @@
+package app.strongroom.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * A plain HTTP client that fills and submits Faces forms the way a browser would (session cookie, view state,
+ * the button's name), for tests that need many requests or exact status codes and headers.
+ */
+public final class FacesClient {
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URI base;
+    private final HttpClient http;
+
+    private FacesClient(URI base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** Trusts exactly the certificate the test platform made for the servers under test. */
+    public static FacesClient forTestServer(URI base) {
+        HttpClient pinned = app.strongroom.launcher.MicroServer.trustingOnly(TestPlatform.keyStore(),
+                TestPlatform.KEYSTORE_PASSWORD.toCharArray());
+        return new FacesClient(base, HttpClient.newBuilder().sslContext(pinned.sslContext())
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** For Payara Server's own generated certificate, which this test did not make: any certificate is accepted. */
+    public static FacesClient trustingAnyCertificate(URI base) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return new FacesClient(base, HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    /** GETs, following redirects within this server, and returns the final answer. */
+    public HttpResponse<String> follow(String path) {
+        HttpResponse<String> response = get(path);
+        for (int hops = 0; hops < 5 && isRedirect(response); hops++) {
+            response = send(HttpRequest.newBuilder(response.uri().resolve(location(response))).GET().build());
+        }
+        return response;
+    }
+
+    /**
+     * Loads {@code path}, then submits the form {@code formId} with {@code fields} (ids without the form prefix)
+     * by pressing {@code button}. Returns the answer to the POST, unredirected.
+     */
+    public HttpResponse<String> submit(String path, String formId, Map<String, String> fields, String button) {
+        HttpResponse<String> page = follow(path);
+        Matcher state = VIEW_STATE.matcher(page.body());
+        if (!state.find()) {
+            throw new AssertionError("no Faces form on " + path + ": HTTP " + page.statusCode());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((id, value) -> form.put(formId + ":" + id, value));
+        form.put(formId + ":" + button, "");
+        form.put("jakarta.faces.ViewState", state.group(1));
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(page.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public static boolean isRedirect(HttpResponse<?> response) {
+        return response.statusCode() >= 300 && response.statusCode() < 400;
+    }
+
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location header"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,190 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.strongroom.catalog.TenantDatabase;
+import app.strongroom.catalog.TenantId;
+import app.strongroom.launcher.DatabaseConnection;
+import app.strongroom.platform.DatabaseServerSettings;
+import app.strongroom.platform.Migrations;
+import app.strongroom.platform.PostgresAdmin;
+import app.strongroom.platform.SqlIdentifier;
+import app.strongroom.platform.TenantSecrets;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Micro WAR over HTTP: transport rules, sign-in, tenant provisioning and isolation down to PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MicroPlatformIT {
+    @ArquillianResource
+    URL httpBase;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    private FacesClient client() {
+        return FacesClient.forTestServer(URI.create("https://localhost:" + TestPlatform.httpsPort() + "/"));
+    }
+
+    @Test
+    void plainHttpIsRedirectedToHttps() throws Exception {
+        FacesClient plain = FacesClient.forTestServer(URI.create("http://localhost:" + httpBase.getPort() + "/"));
+        HttpResponse<String> answer = plain.get("login.xhtml?tenant=acme");
+        assertThat(answer.statusCode()).isEqualTo(308);
+        assertThat(FacesClient.location(answer))
+                .isEqualTo("https://localhost:" + TestPlatform.httpsPort() + "/login.xhtml?tenant=acme");
+        assertThat(answer.body()).doesNotContain("signin");
+    }
+
+    @Test
+    void httpsAnswersCarryHstsAndTheSessionCookieIsSecureAndHttpOnly() {
+        HttpResponse<String> answer = client().get("login.xhtml");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                v -> assertThat(v).contains("max-age=31536000"));
+        assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+    }
+
+    @Test
+    void tenantPagesNeedSignInAndStaffPagesNeedStaff() {
+        FacesClient anonymous = client();
+        HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(FacesClient.location(answer)).endsWith("/login.xhtml");
+
+        String slug = Tenants.create(anonymous, "guard");
+        FacesClient user = client();
+        assertThat(Tenants.signIn(user, slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(user.get("app/contacts.xhtml").statusCode()).isEqualTo(200);
+        assertThat(user.get("staff/tenants.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownTenantUnknownLoginAndWrongPasswordAnswerAlike() {
+        String slug = Tenants.create(client(), "alike");
+        String[] bodies = {
+            Tenants.signIn(client(), "no-such-tenant", "admin", Tenants.PASSWORD).body(),
+            Tenants.signIn(client(), slug, "nobody", Tenants.PASSWORD).body(),
+            Tenants.signIn(client(), slug, "admin", "wrong password").body(),
+            Tenants.signIn(client(), "x", "admin", Tenants.PASSWORD).body()};
+        for (String body : bodies) {
+            assertThat(body).contains("Company, login or password is not right.");
+        }
+        HttpResponse<String> ok = Tenants.signIn(client(), slug, "ADMIN", Tenants.PASSWORD);
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(FacesClient.location(ok)).endsWith("/app/contacts.xhtml");
+    }
+
+    @Test
+    void signUpGivesTheTenantItsOwnDatabaseAndARoleConfinedToIt() throws Exception {
+        TenantId first = Tenants.idOf(Tenants.create(client(), "own")).orElseThrow();
+        TenantId second = Tenants.idOf(Tenants.create(client(), "other")).orElseThrow();
+        assertThat(Tenants.databaseExists(Tenants.databaseOf(first))).isTrue();
+        assertThat(Tenants.roleExists(Tenants.roleOf(first))).isTrue();
+
+        try (Connection own = connectAs(first, Tenants.databaseOf(first)); Statement s = own.createStatement()) {
+            ResultSet admins = s.executeQuery("select login, administrator from user_account");
+            assertThat(admins.next()).isTrue();
+            assertThat(admins.getString(1)).isEqualTo("admin");
+            assertThatThrownBy(() -> s.execute("create table intruder (x int)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        assertThatThrownBy(() -> connectAs(first, Tenants.databaseOf(second)).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
+        assertThatThrownBy(() -> connectAs(first, TestPlatform.CATALOG).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
+        try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement();
+             ResultSet acl = s.executeQuery("select datacl::text from pg_database where datname = '"
+                     + Tenants.databaseOf(first) + "'")) {
+            assertThat(acl.next()).isTrue();
+            assertThat(acl.getString(1)).as("PUBLIC holds no privilege on the tenant database")
+                    .doesNotContain("{=").doesNotContain(",=");
+        }
+    }
+
+    @Test
+    void aSignUpThatFailsHalfWayLeavesNothingAndARetryCompletesIt() throws Exception {
+        String slug = Tenants.uniqueSlug("broken");
+        int databasesBefore = countTenantDatabases();
+        DatabaseConnection db = TestPlatform.database();
+        PostgresAdmin admin = new PostgresAdmin(new DatabaseServerSettings("primary", db.host(), db.port(),
+                db.adminUser(), db.adminPassword()));
+        SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
+        try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement()) {
+            s.execute("drop database " + TenantDatabase.TEMPLATE + " with (force)");
+        }
+        try {
+            HttpResponse<String> failed = Tenants.signUp(client(), slug, "admin", Tenants.PASSWORD);
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.body()).contains("Nothing was changed")
+                    .doesNotContain("PSQLException").doesNotContain("at app.strongroom").doesNotContain(TenantDatabase.TEMPLATE);
+            assertThat(Tenants.idOf(slug)).isEmpty();
+            assertThat(countTenantDatabases()).isEqualTo(databasesBefore);
+            assertThat(countTenantRoles()).isEqualTo(databasesBefore);
+        } finally {
+            admin.createDatabase(template);
+            admin.closeToPublic(template);
+            Migrations.migrateTenant(admin.adminDataSource(template));
+        }
+        HttpResponse<String> retried = Tenants.signUp(client(), slug, "admin", Tenants.PASSWORD);
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(Tenants.signIn(client(), slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signUpRefusesBadValuesNamingTheField() {
+        String taken = Tenants.create(client(), "taken");
+        assertThat(Tenants.signUp(client(), "Not A Name", "admin", Tenants.PASSWORD).body())
+                .contains("must be 3 to 40 lower-case letters");
+        assertThat(Tenants.signUp(client(), taken, "admin", Tenants.PASSWORD).body()).contains("tenant name is taken");
+        assertThat(Tenants.signUp(client(), Tenants.uniqueSlug("short"), "admin", "short").body())
+                .contains("password must have at least 8 characters");
+        HttpResponse<String> badMail = client().submit("signup.xhtml", "signup", Map.of("companyName", "X",
+                "tenantName", Tenants.uniqueSlug("mail"), "adminLogin", "admin", "email", "not-mail",
+                "password", Tenants.PASSWORD, "plan", "PAID"), "submit");
+        assertThat(badMail.body()).contains("is not an e-mail address");
+    }
+
+    private static Connection connectAs(TenantId tenant, String database) throws SQLException {
+        DatabaseConnection db = TestPlatform.database();
+        String password = new TenantSecrets(TestPlatform.masterKey()).rolePassword(tenant);
+        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + database,
+                TenantDatabase.roleName(tenant), password);
+    }
+
+    private static int countTenantDatabases() throws SQLException {
+        return count("select count(*) from pg_database where datname like 'tenant\\_%' and datname <> '"
+                + TenantDatabase.TEMPLATE + "'");
+    }
+
+    private static int countTenantRoles() throws SQLException {
+        return count("select count(*) from pg_roles where rolname like 'tenant\\_role\\_%'");
+    }
+
+    private static int count(String query) throws SQLException {
+        try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement();
+             ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.strongroom.catalog.TenantDatabase;
+import app.strongroom.catalog.TenantId;
+import app.strongroom.launcher.DatabaseConnection;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test data: tenants signed up through the real sign-up form, and looks into the real databases. */
+public final class Tenants {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    public static final String PASSWORD = "correct horse battery";
+
+    private Tenants() {
+    }
+
+    /** A short name no other test uses. */
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
+    }
+
+    public static HttpResponse<String> signUp(FacesClient client, String slug, String adminLogin, String password) {
+        return client.submit("signup.xhtml", "signup", Map.of(
+                "companyName", "Company " + slug,
+                "tenantName", slug,
+                "adminLogin", adminLogin,
+                "email", adminLogin + "@example.org",
+                "password", password,
+                "plan", "FREE"), "submit");
+    }
+
+    /** Signs a tenant up and checks that it worked. */
+    public static String create(FacesClient client, String prefix) {
+        String slug = uniqueSlug(prefix);
+        HttpResponse<String> answer = signUp(client, slug, "admin", PASSWORD);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(FacesClient.location(answer)).contains("login.xhtml").contains("tenant=" + slug);
+        return slug;
+    }
+
+    public static HttpResponse<String> signIn(FacesClient client, String slug, String login, String password) {
+        return client.submit("login.xhtml", "signin", Map.of("tenant", slug, "login", login, "password", password),
+                "submit");
+    }
+
+    public static Connection superuser(String database) throws SQLException {
+        DatabaseConnection db = TestPlatform.database();
+        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + database,
+                db.adminUser(), db.adminPassword());
+    }
+
+    public static Optional<TenantId> idOf(String slug) throws SQLException {
+        try (Connection c = superuser(TestPlatform.CATALOG);
+             PreparedStatement s = c.prepareStatement("select id from tenant where slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new TenantId((UUID) r.getObject(1))) : Optional.empty();
+            }
+        }
+    }
+
+    public static boolean databaseExists(String name) throws SQLException {
+        return exists("select 1 from pg_database where datname = ?", name);
+    }
+
+    public static boolean roleExists(String name) throws SQLException {
+        return exists("select 1 from pg_roles where rolname = ?", name);
+    }
+
+    public static String databaseOf(TenantId id) {
+        return TenantDatabase.databaseName(id);
+    }
+
+    public static String roleOf(TenantId id) {
+        return TenantDatabase.roleName(id);
+    }
+
+    private static boolean exists(String query, String name) throws SQLException {
+        try (Connection c = superuser("postgres"); PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package app.strongroom.it;
+
+import app.strongroom.launcher.DatabaseConnection;
+import app.strongroom.launcher.EmbeddedDatabase;
+import app.strongroom.launcher.Platform;
+import app.strongroom.launcher.PlatformConfiguration;
+import app.strongroom.launcher.SelfSignedCertificate;
+import app.strongroom.launcher.StrongroomHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts, once per test run and before any Arquillian container, the embedded PostgreSQL and the settings every
+ * server under test uses; publishes them as {@code strongroom.test.*} system properties for arquillian.xml.
+ */
+public class TestPlatform implements LauncherSessionListener {
+    public static final String CATALOG = "strongroom_catalog";
+    public static final String KEYSTORE_PASSWORD = "test-keystore";
+    public static final int TEST_ITERATIONS = 1000;
+
+    private static EmbeddedDatabase database;
+    private static byte[] masterKey;
+    private static Path keyStore;
+    private static int httpsPort;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (database != null || System.getProperty("strongroom.test.dir") == null) {
+            return;
+        }
+        Path dir = Path.of(System.getProperty("strongroom.test.dir"));
+        database = EmbeddedDatabase.start(dir.resolve("postgres"), 0, StrongroomHome.randomHex(16), true);
+        Platform.ensureCatalogDatabase(database.connection(), CATALOG);
+        masterKey = Base64.getDecoder().decode(StrongroomHome.randomBase64(32));
+        keyStore = SelfSignedCertificate.ensure(dir.resolve("keystore.p12"), KEYSTORE_PASSWORD.toCharArray());
+        httpsPort = freePort();
+        Path settings = settings().writeTo(dir.resolve("micro.properties"));
+        System.setProperty("strongroom.test.settingsFile", settings.toString());
+        System.setProperty("strongroom.test.httpsPort", Integer.toString(httpsPort));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    /** The settings of a server under test; each test class may derive its own. */
+    public static PlatformConfiguration settings() {
+        return new PlatformConfiguration()
+                .database(database.connection(), CATALOG)
+                .put("strongroom.master-key", Base64.getEncoder().encodeToString(masterKey))
+                .put("strongroom.password.iterations", Integer.toString(TEST_ITERATIONS))
+                .put("strongroom.password.allow-test-iterations", "true")
+                .put("strongroom.operator.login", "operator")
+                .put("strongroom.operator.password", operatorPassword())
+                .put("strongroom.https-port", Integer.toString(httpsPort))
+                .keyStore(keyStore, KEYSTORE_PASSWORD);
+    }
+
+    public static DatabaseConnection database() {
+        return database.connection();
+    }
+
+    public static byte[] masterKey() {
+        return masterKey.clone();
+    }
+
+    public static Path keyStore() {
+        return keyStore;
+    }
+
+    public static int httpsPort() {
+        return httpsPort;
+    }
+
+    public static String operatorPassword() {
+        return "operator-test-password";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
