@@ -20,7 +20,7 @@ public class ContactEditPage implements Serializable {
     @EJB
     transient ContactService contacts;
 
-    private Long id;
+    private String id;
     private long version;
     private boolean found = true;
     private ContactForm form = new ContactForm();
@@ -29,7 +29,7 @@ public class ContactEditPage implements Serializable {
         if (id == null) {
             return;
         }
-        Optional<ContactView> contact = id > 0 ? contacts.find(new ContactId(id)) : Optional.empty();
+        Optional<ContactView> contact = contactId().flatMap(contacts::find);
         found = contact.isPresent();
         contact.ifPresentOrElse(c -> {
             form = ContactForm.of(c);
@@ -43,7 +43,8 @@ public class ContactEditPage implements Serializable {
                 contacts.create(form.toDetails());
                 return "/app/contacts.xhtml?faces-redirect=true";
             }
-            return outcome(contacts.update(new ContactId(id), version, form.toDetails()));
+            return outcome(contactId().map(c -> contacts.update(c, version, form.toDetails()))
+                    .orElseGet(ContactChange.NotFound::new));
         } catch (IllegalArgumentException invalid) {
             Messages.fieldError(null, invalid.getMessage());
             return null;
@@ -51,7 +52,16 @@ public class ContactEditPage implements Serializable {
     }
 
     public String delete() {
-        return outcome(contacts.delete(new ContactId(id)));
+        return outcome(contactId().map(contacts::delete).orElseGet(ContactChange.NotFound::new));
+    }
+
+    /** The id from the URL, if it is one at all: anything else is a contact that does not exist. */
+    private Optional<ContactId> contactId() {
+        try {
+            return Optional.of(new ContactId(Long.parseLong(id)));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     private String outcome(ContactChange change) {
@@ -70,11 +80,11 @@ public class ContactEditPage implements Serializable {
         return found;
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    public void setId(Long id) {
+    public void setId(String id) {
         this.id = id;
     }
 

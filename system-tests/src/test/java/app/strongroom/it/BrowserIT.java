@@ -1,0 +1,198 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.strongroom.catalog.TenantId;
+import java.net.URI;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The pages in a real browser, on the Micro WAR. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+    private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @Test
+    void aCompanySignsUpSignsInKeepsItsContactsAndSignsOut() {
+        String slug = Tenants.uniqueSlug("browser");
+        try (Browser browser = Browser.open(BASE)) {
+            browser.go("signup.xhtml")
+                    .fill("signup:companyName", "Browser Trading Ltd")
+                    .fill("signup:tenantName", slug)
+                    .fill("signup:adminLogin", "anna")
+                    .fill("signup:email", "anna@example.org")
+                    .fill("signup:password", Tenants.PASSWORD)
+                    .submit("signup:submit");
+            assertThat(browser.url()).contains("/login.xhtml");
+            assertThat(browser.text()).contains("\"" + slug + "\" is ready");
+            assertThat(browser.byId("signin:tenant").getAttribute("value")).isEqualTo(slug);
+
+            signIn(browser, slug, "anna", Tenants.PASSWORD);
+            assertThat(browser.url()).contains("/app/contacts.xhtml");
+            assertThat(browser.text()).contains("Signed in as anna").contains("No contacts yet.");
+
+            browser.submit("contacts:new");
+            browser.fill("contact:name", "Ada Lovelace").fill("contact:email", "ada@example.org")
+                    .fill("contact:city", "London").submit("contact:save");
+            assertThat(browser.url()).contains("/app/contacts.xhtml");
+            assertThat(browser.text()).contains("Ada Lovelace").contains("ada@example.org").contains("London");
+
+            openContact(browser, "Ada Lovelace");
+            browser.fill("contact:email", "not-an-address").fill("contact:name", "").submit("contact:save");
+            assertThat(browser.url()).contains("/app/contact.xhtml");
+            assertThat(fieldMessage(browser, "contact:email")).contains("is not an e-mail address");
+            assertThat(fieldMessage(browser, "contact:name")).contains("name is required");
+
+            browser.fill("contact:name", "Ada King").fill("contact:email", "ada.king@example.org").submit("contact:save");
+            assertThat(browser.text()).contains("Ada King").contains("ada.king@example.org").doesNotContain("Ada Lovelace");
+
+            openContact(browser, "Ada King");
+            browser.markPage();
+            browser.byId("contact:delete").click();
+            browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+            browser.awaitNewPage();
+            assertThat(browser.text()).doesNotContain("Ada King").contains("No contacts yet.");
+
+            browser.submit("session:signOut");
+            assertThat(browser.url()).contains("/login.xhtml");
+            browser.go("app/contacts.xhtml");
+            assertThat(browser.url()).contains("/login.xhtml");
+        }
+    }
+
+    @Test
+    void theContactListPagesSortsAndFiltersInTheDatabase() {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "paging");
+        try (Browser browser = Browser.open(BASE)) {
+            signIn(browser, slug, "admin", Tenants.PASSWORD);
+            for (int i = 1; i <= 12; i++) {
+                browser.go("app/contact.xhtml").fill("contact:name", String.format("Person %02d", i))
+                        .fill("contact:city", i % 2 == 0 ? "Even" : "Odd").submit("contact:save");
+            }
+            assertThat(rows(browser)).hasSize(10);
+            assertThat(browser.text()).contains("Person 01").doesNotContain("Person 11");
+
+            sortByName(browser, "ascending");
+            sortByName(browser, "descending");
+            browser.waitUntil(d -> rowTexts(browser).get(0).contains("Person 12"));
+            assertThat(rowTexts(browser).get(9)).contains("Person 03");
+
+            WebElement filter = browser.driver().findElement(By.cssSelector("[id='contacts:table:city:filter']"));
+            filter.sendKeys("odd");
+            browser.waitUntil(d -> rows(browser).size() == 6);
+            assertThat(rowTexts(browser)).allSatisfy(row -> assertThat(row).contains("Odd"));
+        }
+    }
+
+    @Test
+    void aUserOfOneTenantCannotSeeOrReachAnotherTenantsContacts() throws Exception {
+        FacesClient setup = FacesClient.forTestServer(BASE);
+        String mine = Tenants.create(setup, "mine");
+        String theirs = Tenants.create(setup, "theirs");
+        String theirHref;
+        try (Browser them = Browser.open(BASE)) {
+            signIn(them, theirs, "admin", Tenants.PASSWORD);
+            for (String name : List.of("Secret One", "Secret Two", "Secret Three")) {
+                them.go("app/contact.xhtml").fill("contact:name", name).submit("contact:save");
+            }
+            theirHref = them.driver().findElement(By.linkText("Secret Three")).getAttribute("href");
+        }
+        String id = theirHref.replaceAll(".*[?&]id=(\\d+).*", "$1");
+        try (Browser me = Browser.open(BASE)) {
+            signIn(me, mine, "admin", Tenants.PASSWORD);
+            assertThat(me.text()).doesNotContain("Secret").contains("No contacts yet.");
+            me.go("app/contact.xhtml?id=" + id);
+            assertThat(me.text()).contains("There is no such contact.").doesNotContain("Secret");
+            assertThat(me.present("contact:name")).isFalse();
+            me.go("app/contact.xhtml?id=not-a-number");
+            assertThat(me.text()).doesNotContain("Secret");
+            assertThat(me.present("contact:save")).isFalse();
+        }
+        assertThat(Tenants.idOf(theirs)).isPresent();
+    }
+
+    @Test
+    void anOperatorSeesEveryTenantAndDeletesOneWithItsDatabase() throws Exception {
+        String doomed = Tenants.create(FacesClient.forTestServer(BASE), "doomed");
+        TenantId id = Tenants.idOf(doomed).orElseThrow();
+        try (Browser browser = Browser.open(BASE)) {
+            browser.go("staff-login.xhtml").fill("staffSignin:login", "operator")
+                    .fill("staffSignin:password", TestPlatform.operatorPassword()).submit("staffSignin:submit");
+            assertThat(browser.url()).contains("/staff/tenants.xhtml");
+            WebElement row = browser.driver().findElement(By.xpath("//tr[td[normalize-space()='" + doomed + "']]"));
+            assertThat(row.getText()).contains("ACTIVE").contains("primary");
+            browser.markPage();
+            row.findElement(By.cssSelector("button")).click();
+            browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+            browser.awaitNewPage();
+            assertThat(browser.text()).contains("\"" + doomed + "\" and its database are deleted");
+            assertThat(browser.all(By.xpath("//td[normalize-space()='" + doomed + "']"))).isEmpty();
+
+            browser.go("app/contacts.xhtml");
+            assertThat(browser.text()).contains("You may not open this page.");
+        }
+        assertThat(Tenants.idOf(doomed)).isEmpty();
+        assertThat(Tenants.databaseExists(Tenants.databaseOf(id))).isFalse();
+        assertThat(Tenants.roleExists(Tenants.roleOf(id))).isFalse();
+        assertThat(Tenants.signIn(FacesClient.forTestServer(BASE), doomed, "admin", Tenants.PASSWORD).body())
+                .contains("Company, login or password is not right.");
+    }
+
+    /** Clicks the name header and waits until the table reports the wanted order (each click replaces the header). */
+    private static void sortByName(Browser browser, String order) {
+        browser.byId("contacts:table:name").findElement(By.className("ui-column-title")).click();
+        try {
+            browser.waitUntil(d -> {
+                try {
+                    return order.equals(browser.byId("contacts:table:name").getAttribute("aria-sort"));
+                } catch (org.openqa.selenium.WebDriverException replaced) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("header never showed " + order + ": "
+                    + browser.byId("contacts:table:name").getAttribute("outerHTML"), e);
+        }
+    }
+
+    private static void signIn(Browser browser, String tenant, String login, String password) {
+        browser.go("login.xhtml").fill("signin:tenant", tenant).fill("signin:login", login)
+                .fill("signin:password", password).submit("signin:submit");
+    }
+
+    private static void openContact(Browser browser, String name) {
+        browser.markPage();
+        browser.driver().findElement(By.linkText(name)).click();
+        browser.awaitNewPage();
+    }
+
+    private static String fieldMessage(Browser browser, String fieldId) {
+        return browser.driver().findElement(By.xpath("//*[@id='" + fieldId + "']/following-sibling::*[1]")).getText();
+    }
+
+    private static List<WebElement> rows(Browser browser) {
+        return browser.all(By.cssSelector("[id='contacts:table_data'] > tr[data-ri]"));
+    }
+
+    private static List<String> rowTexts(Browser browser) {
+        try {
+            return rows(browser).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return List.of("");
+        }
+    }
+}
