@@ -1,0 +1,114 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.strongroom.launcher.DatabaseConnection;
+import app.strongroom.launcher.Platform;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EAR as built, deployed on full Payara Server 6 (the distribution Maven fetched) in a domain of its own,
+ * configured through environment variables only, then used over HTTPS: sign-up, sign-in, a contact.
+ */
+class EarOnPayaraServerIT {
+    private static final String DOMAIN = "strongroom-it";
+    private static final int PORT_BASE = 28000;
+    private static final int HTTP_PORT = PORT_BASE + 80;
+    private static final int HTTPS_PORT = PORT_BASE + 81;
+    private static final String CATALOG = "strongroom_catalog_ear";
+
+    private static Path payara;
+    private static Path log;
+
+    @BeforeAll
+    static void deployTheEar() throws Exception {
+        payara = Path.of(System.getProperty("payara.server.home"));
+        log = Path.of(System.getProperty("strongroom.test.dir")).resolve("payara-server-asadmin.log");
+        DatabaseConnection db = TestPlatform.database();
+        Platform.ensureCatalogDatabase(db, CATALOG);
+        asadmin(Map.of(), true, "delete-domain", DOMAIN);
+        asadmin(Map.of(), false, "create-domain", "--nopassword=true", "--portbase", Integer.toString(PORT_BASE), DOMAIN);
+        Map<String, String> environment = Map.of(
+                "STRONGROOM_DB_HOST", db.host(),
+                "STRONGROOM_DB_PORT", Integer.toString(db.port()),
+                "STRONGROOM_DB_ADMIN_USER", db.adminUser(),
+                "STRONGROOM_DB_ADMIN_PASSWORD", db.adminPassword(),
+                "STRONGROOM_CATALOG_DATABASE", CATALOG,
+                "STRONGROOM_MASTER_KEY", Base64.getEncoder().encodeToString(TestPlatform.masterKey()),
+                "STRONGROOM_PASSWORD_ITERATIONS", Integer.toString(TestPlatform.TEST_ITERATIONS),
+                "STRONGROOM_PASSWORD_ALLOW_TEST_ITERATIONS", "true",
+                "STRONGROOM_HTTPS_PORT", Integer.toString(HTTPS_PORT));
+        asadmin(environment, false, "start-domain", DOMAIN);
+        asadmin(Map.of(), false, "--port", Integer.toString(PORT_BASE + 48), "deploy", "--name", "strongroom",
+                System.getProperty("strongroom.ear"));
+    }
+
+    @AfterAll
+    static void stopTheServer() throws Exception {
+        if (payara != null) {
+            asadmin(Map.of(), true, "stop-domain", DOMAIN);
+        }
+    }
+
+    @Test
+    void theEarServesSignUpAndSignInOverHttpsAndKeepsContacts() {
+        FacesClient plain = FacesClient.trustingAnyCertificate(URI.create("http://localhost:" + HTTP_PORT + "/"));
+        HttpResponse<String> redirect = plain.get("signup.xhtml");
+        assertThat(redirect.statusCode()).isEqualTo(308);
+        assertThat(FacesClient.location(redirect)).isEqualTo("https://localhost:" + HTTPS_PORT + "/signup.xhtml");
+
+        // Payara made the domain's certificate for this machine's host name; address the server by that name.
+        FacesClient client = FacesClient.trustingAnyCertificate(URI.create("https://" + hostName() + ":" + HTTPS_PORT + "/"));
+        String slug = Tenants.create(client, "ear");
+        assertThat(Tenants.signIn(client, slug, "admin", "wrong password").body())
+                .contains("Company, login or password is not right.");
+        HttpResponse<String> signedIn = Tenants.signIn(client, slug, "admin", Tenants.PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(FacesClient.location(signedIn)).endsWith("/app/contacts.xhtml");
+
+        HttpResponse<String> saved = client.submit("app/contact.xhtml", "contact",
+                Map.of("name", "Grace Hopper", "email", "grace@example.org", "city", "Arlington"), "save");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(client.follow("app/contacts.xhtml").body()).contains("Grace Hopper").contains("Arlington");
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void asadmin(Map<String, String> environment, boolean mayFail, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(payara.resolve("bin/asadmin").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Files.createDirectories(log.getParent());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("asadmin " + String.join(" ", arguments) + " did not finish; see " + log);
+        }
+        if (process.exitValue() != 0 && !mayFail) {
+            throw new AssertionError("asadmin " + String.join(" ", arguments) + " failed; see " + log + ":\n"
+                    + Files.readString(log));
+        }
+    }
+}
