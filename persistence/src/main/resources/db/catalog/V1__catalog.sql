@@ -3,6 +3,7 @@ create table database_server (
     name        varchar(40)  primary key,
     host        varchar(255) not null,
     port        integer      not null check (port between 1 and 65535),
+    template_version integer not null default 0,
     created_at  timestamptz  not null
 );
 

@@ -63,7 +63,7 @@ public class PlatformStartup {
             admin.createDatabase(template);
             admin.closeToPublic(template);
             templateVersion = Migrations.migrateTenant(admin.adminDataSource(template));
-            catalog.registerServer(server.name(), server.host(), server.port());
+            catalog.registerServer(server.name(), server.host(), server.port(), templateVersion);
         }
         for (Tenant behind : catalog.behindSchema(templateVersion)) {
             catalog.recordSchemaVersion(behind.id(), databases.upgrade(behind.id()));

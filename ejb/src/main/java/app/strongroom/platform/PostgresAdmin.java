@@ -45,12 +45,9 @@ public final class PostgresAdmin {
         if (!SECRET.matcher(password).matches()) {
             throw new IllegalArgumentException("a tenant role password is 64 hex digits derived by the platform");
         }
-        if (!roleExists(role)) {
-            execute("postgres", "create role " + role
-                    + " login nosuperuser nocreatedb nocreaterole noinherit noreplication password '" + password + "'");
-        } else {
-            execute("postgres", "alter role " + role + " password '" + password + "'");
-        }
+        String verb = roleExists(role) ? "alter" : "create";
+        execute("postgres", verb + " role " + role
+                + " login nosuperuser nocreatedb nocreaterole noinherit noreplication password '" + password + "'");
     }
 
     /** Copies an already-migrated template: far quicker than running the migrations on an empty database. */
@@ -65,12 +62,14 @@ public final class PostgresAdmin {
      * application's tables there, but not change the schema. Runs again after every migration so new tables are granted.
      */
     public void confineRole(SqlIdentifier database, SqlIdentifier role) {
-        execute("postgres", "revoke all on database " + database + " from public");
-        execute("postgres", "grant connect, temporary on database " + database + " to " + role);
-        execute(database.value(), "revoke all on schema public from public");
-        execute(database.value(), "grant usage on schema public to " + role);
-        execute(database.value(), "grant select, insert, update, delete on all tables in schema public to " + role);
-        execute(database.value(), "grant usage, select on all sequences in schema public to " + role);
+        execute("postgres",
+                "revoke all on database " + database + " from public",
+                "grant connect, temporary on database " + database + " to " + role);
+        execute(database.value(),
+                "revoke all on schema public from public",
+                "grant usage on schema public to " + role,
+                "grant select, insert, update, delete on all tables in schema public to " + role,
+                "grant usage, select on all sequences in schema public to " + role);
     }
 
     /** Makes a database unreachable to everybody but the administrator (used on templates and the catalog). */
@@ -80,8 +79,9 @@ public final class PostgresAdmin {
 
     /** Drops the database even while connections remain, then its role. Missing objects are not an error. */
     public void dropDatabaseAndRole(SqlIdentifier database, SqlIdentifier role) {
-        execute("postgres", "drop database if exists " + database + " with (force)");
-        execute("postgres", "drop role if exists " + role);
+        execute("postgres",
+                "drop database if exists " + database + " with (force)",
+                "drop role if exists " + role);
     }
 
     public DataSource adminDataSource(SqlIdentifier database) {
@@ -100,9 +100,12 @@ public final class PostgresAdmin {
         }
     }
 
-    private void execute(String database, String ddl) {
+    /** Runs the statements in order on one connection; each commits on its own (DDL like CREATE DATABASE must). */
+    private void execute(String database, String... ddl) {
         try (Connection c = server.adminDataSource(database).getConnection(); Statement s = c.createStatement()) {
-            s.execute(ddl);
+            for (String statement : ddl) {
+                s.execute(statement);
+            }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(server, e);
         }

@@ -84,13 +84,15 @@ public class TenantCatalog {
     }
 
     /** Makes sure the catalog lists every configured server, at its configured address. */
-    public void registerServer(String name, String host, int port) {
+    public void registerServer(String name, String host, int port, int templateVersion) {
         DatabaseServer server = em.find(DatabaseServer.class, name);
         if (server == null) {
-            em.persist(new DatabaseServer(name, host, port));
+            server = new DatabaseServer(name, host, port);
+            em.persist(server);
         } else {
             server.moveTo(host, port);
         }
+        server.recordTemplateVersion(templateVersion);
     }
 
     private DatabaseServer leastLoadedServer() {

@@ -30,6 +30,8 @@ public class DatabaseServer {
     private String host;
     @Column(nullable = false)
     private int port;
+    @Column(name = "template_version", nullable = false)
+    private int templateVersion;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -49,6 +51,21 @@ public class DatabaseServer {
             throw new IllegalArgumentException("port must be between 1 and 65535");
         }
         this.port = newPort;
+    }
+
+    /**
+     * The server's tenant template now carries migrations up to {@code version}: a database copied from it starts
+     * at that version without running migrations again.
+     */
+    public void recordTemplateVersion(int version) {
+        if (version < templateVersion) {
+            throw new IllegalArgumentException("template version " + version + " is older than " + templateVersion);
+        }
+        templateVersion = version;
+    }
+
+    public int templateVersion() {
+        return templateVersion;
     }
 
     public String name() {
