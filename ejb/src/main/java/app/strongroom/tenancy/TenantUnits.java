@@ -2,11 +2,8 @@ package app.strongroom.tenancy;
 
 import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantId;
-import app.strongroom.platform.DatabaseServerSettings;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.platform.TenantSecrets;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -19,10 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Persistence;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /** The application-wide registry of tenant persistence units; see the package documentation for the design. */
@@ -74,25 +68,7 @@ public class TenantUnits {
 
     private TenantUnitRegistry.OpenUnit open(TenantId id) {
         Tenant tenant = catalog.get(id);
-        DatabaseServerSettings server = settings.server(tenant.server().name());
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("tenant-" + id.hex());
-        pool.setDataSource(server.dataSource(tenant.databaseName(), tenant.roleName(), secrets.rolePassword(id)));
-        pool.setMaximumPoolSize(settings.tenantUnits().poolSize());
-        pool.setMinimumIdle(0);
-        pool.setIdleTimeout(settings.tenantUnits().connectionIdleTimeout().toMillis());
-        pool.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("eclipselink.persistencexml", "META-INF/tenant-persistence.xml");
-        properties.put("eclipselink.session-name", "tenant-" + id.hex());
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-        try {
-            return new TenantUnitRegistry.OpenUnit(Persistence.createEntityManagerFactory("tenant", properties), dataSource);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
+        return TenantUnitFactory.open(settings.server(tenant.server().name()), tenant.databaseName(), tenant.roleName(),
+                secrets.rolePassword(id), settings.tenantUnits(), "tenant-" + id.hex());
     }
 }

@@ -11,7 +11,12 @@ public final class Deployments {
     }
 
     public static WebArchive strongroom(Class<?>... inContainerClasses) {
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "strongroom.war")
+        return strongroom("strongroom.war", inContainerClasses);
+    }
+
+    /** The same, under another archive name, for a test class that deploys more than one build. */
+    public static WebArchive strongroom(String archiveName, Class<?>... inContainerClasses) {
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, archiveName)
                 .importFrom(new File(System.getProperty("strongroom.war")))
                 .as(WebArchive.class);
         return war.addClasses(inContainerClasses);

@@ -1,0 +1,105 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.strongroom.catalog.TenantDatabase;
+import app.strongroom.catalog.TenantId;
+import app.strongroom.launcher.DatabaseConnection;
+import app.strongroom.platform.TenantSecrets;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A tenant made by this build, then the next build started: one that ships a further tenant migration. The tenant's
+ * database must be upgraded when the application starts, and its role granted the new table. Runs last (it leaves the
+ * shared template one version ahead, which older builds ignore as a future migration).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SchemaUpgradeIT {
+    private static final int NEXT_VERSION = 999;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "current", managed = false, testable = false)
+    static WebArchive current() {
+        return Deployments.strongroom("current.war");
+    }
+
+    @Deployment(name = "next", managed = false, testable = false)
+    static WebArchive next() {
+        return Deployments.strongroom("next.war").addAsResource(new StringAsset(
+                "create table upgrade_probe (id bigint generated always as identity primary key, note text);"),
+                "db/tenant/V" + NEXT_VERSION + "__upgrade_probe.sql");
+    }
+
+    @Test
+    void tenantDatabasesAreUpgradedWhenTheApplicationStarts() throws Exception {
+        URI base = URI.create("https://localhost:" + TestPlatform.httpsPort() + "/");
+        deployer.deploy("current");
+        String slug;
+        try {
+            slug = Tenants.create(FacesClient.forTestServer(base), "upgrade");
+        } finally {
+            deployer.undeploy("current");
+        }
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        assertThat(hasProbeTable(tenant)).isFalse();
+
+        deployer.deploy("next");
+        try {
+            assertThat(schemaVersion(slug)).isEqualTo(NEXT_VERSION);
+            assertThat(hasProbeTable(tenant)).isTrue();
+            assertThat(Tenants.signIn(FacesClient.forTestServer(base), slug, "admin", Tenants.PASSWORD).statusCode())
+                    .isEqualTo(302);
+            String fresh = Tenants.create(FacesClient.forTestServer(base), "fresh");
+            assertThat(schemaVersion(fresh)).isEqualTo(NEXT_VERSION);
+            assertThat(hasProbeTable(Tenants.idOf(fresh).orElseThrow())).isTrue();
+        } finally {
+            deployer.undeploy("next");
+        }
+    }
+
+    /** Reads and writes the new table as the tenant's own role: true only if it exists and the role was granted it. */
+    private static boolean hasProbeTable(TenantId tenant) throws SQLException {
+        DatabaseConnection db = TestPlatform.database();
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + TenantDatabase.databaseName(tenant),
+                TenantDatabase.roleName(tenant), new TenantSecrets(TestPlatform.masterKey()).rolePassword(tenant));
+             Statement s = c.createStatement()) {
+            s.execute("insert into upgrade_probe (note) values ('written by the tenant role')");
+            return true;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static int schemaVersion(String slug) throws SQLException {
+        try (Connection c = Tenants.superuser(TestPlatform.CATALOG);
+             PreparedStatement s = c.prepareStatement("select schema_version from tenant where slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+}
