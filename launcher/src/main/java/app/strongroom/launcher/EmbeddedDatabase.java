@@ -40,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
                     .setConnectConfig("password", superuserPassword)
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky starts PostgreSQL with fsync off for speed; data kept between runs must survive a crash.
+                    .setServerConfig("fsync", throwaway ? "off" : "on")
+                    .setServerConfig("synchronous_commit", throwaway ? "off" : "on")
                     .setServerConfig("max_connections", "300");
             if (port > 0) {
                 builder.setPort(port);

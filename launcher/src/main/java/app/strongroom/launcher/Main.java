@@ -50,7 +50,8 @@ public final class Main {
             alias = SelfSignedCertificate.ALIAS;
         }
         String operatorLogin = env("STRONGROOM_OPERATOR_LOGIN").orElse("operator");
-        String operatorPassword = env("STRONGROOM_OPERATOR_PASSWORD")
+        Optional<String> chosenPassword = env("STRONGROOM_OPERATOR_PASSWORD");
+        String operatorPassword = chosenPassword
                 .orElseGet(() -> home.secret("operator-password", () -> StrongroomHome.randomHex(12)));
         String masterKey = env("STRONGROOM_MASTER_KEY")
                 .orElseGet(() -> home.secret("master.key", () -> StrongroomHome.randomBase64(32)));
@@ -83,9 +84,12 @@ public final class Main {
         say("  The certificate is self-signed for development: your browser will ask you to accept it.");
         say("  Sign up a company at " + server.httpsUrl().resolve("signup.xhtml"));
         say("  Platform operator: " + server.httpsUrl().resolve("staff-login.xhtml") + "  login '" + operatorLogin
-                + "', password '" + operatorPassword + "'");
-        say("  (set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it; it is kept in "
-                + home.resolve("operator-password") + ")");
+                + "', password " + chosenPassword.map(p -> "as set in STRONGROOM_OPERATOR_PASSWORD")
+                .orElse("'" + operatorPassword + "'")));
+        if (chosenPassword.isEmpty()) {
+            say("  (generated at first start and kept in " + home.resolve("operator-password")
+                    + "; set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it)");
+        }
         say("Press Ctrl-C to stop.");
         int exit = server.waitFor();
         if (exit != 0 && exit != 143 && exit != 130) {
