@@ -85,7 +85,7 @@ public final class Main {
         say("  Sign up a company at " + server.httpsUrl().resolve("signup.xhtml"));
         say("  Platform operator: " + server.httpsUrl().resolve("staff-login.xhtml") + "  login '" + operatorLogin
                 + "', password " + chosenPassword.map(p -> "as set in STRONGROOM_OPERATOR_PASSWORD")
-                .orElse("'" + operatorPassword + "'")));
+                .orElse("'" + operatorPassword + "'"));
         if (chosenPassword.isEmpty()) {
             say("  (generated at first start and kept in " + home.resolve("operator-password")
                     + "; set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it)");
