@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Checks credentials for both realms. Every path that refuses spends the time of one hash, so response time does not
@@ -57,12 +58,8 @@ public class SignInService {
                 hasher.burn(password);
                 return new SignInOutcome.Refused();
             }
-            PasswordHasher.Verification check = hasher.verify(password, account.get().passwordHash());
-            if (!check.matches()) {
+            if (!passwordMatches(password, account.get().passwordHash(), account.get()::replacePasswordHash)) {
                 return new SignInOutcome.Refused();
-            }
-            if (check.needsRehash()) {
-                account.get().replacePasswordHash(hasher.hash(password).format());
             }
             Set<Role> roles = EnumSet.of(Role.TENANT_USER);
             if (account.get().isAdministrator()) {
@@ -81,15 +78,20 @@ public class SignInService {
             hasher.burn(password);
             return new SignInOutcome.Refused();
         }
-        PasswordHasher.Verification check = hasher.verify(password, staff.get().passwordHash());
-        if (!check.matches()) {
+        if (!passwordMatches(password, staff.get().passwordHash(), staff.get()::replacePasswordHash)) {
             return new SignInOutcome.Refused();
-        }
-        if (check.needsRehash()) {
-            staff.get().replacePasswordHash(hasher.hash(password).format());
         }
         Role role = staff.get().role() == StaffRole.OPERATOR ? Role.PLATFORM_OPERATOR : Role.PLATFORM_HELPDESK;
         return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role));
+    }
+
+    /** Checks the password; on success stores a fresh hash through {@code rehash} if the stored one is too weak. */
+    private boolean passwordMatches(char[] password, String storedHash, Consumer<String> rehash) {
+        PasswordHasher.Verification check = hasher.verify(password, storedHash);
+        if (check.matches() && check.needsRehash()) {
+            rehash.accept(hasher.hash(password).format());
+        }
+        return check.matches();
     }
 
     private static Optional<TenantSlug> slug(String text) {

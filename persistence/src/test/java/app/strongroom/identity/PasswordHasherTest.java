@@ -11,6 +11,19 @@ class PasswordHasherTest {
 
     private final PasswordHasher hasher = new PasswordHasher(1000);
 
+    /** passlib's own known-answer vectors for pbkdf2_sha512 (its test suite), as Odoo stores such hashes. */
+    @Test
+    void acceptsHashesMadeByPasslib() {
+        String ascii = "$pbkdf2-sha512$1212$RHY0Fr3IDMSVO/RSZyb5ow$"
+                + "eNLfBK.eVozomMr.1gYa17k9B7KIK25NOEshvhrSX.esqY3s.FvWZViXz4KoLlQI.BzY/YTNJOiKc5gBYFYGww";
+        String greek = "$pbkdf2-sha512$1212$KkbvoKGsAIcF8IslDR6skQ$"
+                + "8be/PRmd88Ps8fmPowCJttH9G3vgxpG.Krjt3KT.NP6cKJ0V4Prarqf.HBwz0dCkJ6xgWnSj2ynXSV7MlvMa8Q";
+        assertThat(hasher.verify("password".toCharArray(), ascii).matches()).isTrue();
+        assertThat(hasher.verify("Password".toCharArray(), ascii).matches()).isFalse();
+        assertThat(hasher.verify("\u0399\u03c9\u03b1\u03bd\u03bd\u03b7\u03c2".toCharArray(), greek).matches()).isTrue();
+        assertThat(PasswordHash.parse(ascii).map(PasswordHash::format)).contains(ascii);
+    }
+
     @Test
     void verifiesAHashMadeByAnotherImplementation() {
         assertThat(hasher.verify("correct horse".toCharArray(), KNOWN).matches()).isTrue();

@@ -122,7 +122,17 @@ class BrowserIT {
             assertThat(me.text()).doesNotContain("Secret");
             assertThat(me.present("contact:save")).isFalse();
         }
-        assertThat(Tenants.idOf(theirs)).isPresent();
+        TenantId theirId = Tenants.idOf(theirs).orElseThrow();
+        try (java.sql.Connection c = Tenants.superuser(Tenants.databaseOf(theirId));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet names = s.executeQuery("select name from contact order by id")) {
+            List<String> left = new java.util.ArrayList<>();
+            while (names.next()) {
+                left.add(names.getString(1));
+            }
+            assertThat(left).as("the other tenant's contacts are untouched")
+                    .containsExactly("Secret One", "Secret Two", "Secret Three");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,6 +80,49 @@ class MicroPlatformIT {
     }
 
     @Test
+    void signingInReplacesTheSessionIdAndSigningOutEndsTheSession() {
+        String slug = Tenants.create(client(), "fixation");
+        FacesClient user = client();
+        String before = sessionCookie(user.get("login.xhtml"));
+        HttpResponse<String> signedIn = Tenants.signIn(user, slug, "admin", Tenants.PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String after = sessionCookie(signedIn);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(user.get("app/contacts.xhtml").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signedOut = user.submit("app/contacts.xhtml", "session", Map.of(), "signOut");
+        assertThat(FacesClient.location(signedOut)).endsWith("/login.xhtml");
+        assertThat(user.get("app/contacts.xhtml").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aHashWeakerThanTheCurrentSettingIsReplacedAtTheNextSignIn() throws Exception {
+        String slug = Tenants.create(client(), "rehash");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        String weak = new app.strongroom.identity.PasswordHasher(TestPlatform.TEST_ITERATIONS / 2)
+                .hash(Tenants.PASSWORD.toCharArray()).format();
+        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant));
+             PreparedStatement s = c.prepareStatement("update user_account set password_hash = ? where login = 'admin'")) {
+            s.setString(1, weak);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(Tenants.signIn(client(), slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant)); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select password_hash from user_account where login = 'admin'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).startsWith("$pbkdf2-sha512$" + TestPlatform.TEST_ITERATIONS + "$")
+                    .isNotEqualTo(weak);
+        }
+        assertThat(Tenants.signIn(client(), slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+    }
+
+    @Test
     void unknownTenantUnknownLoginAndWrongPasswordAnswerAlike() {
         String slug = Tenants.create(client(), "alike");
         String[] bodies = {
@@ -112,12 +156,14 @@ class MicroPlatformIT {
                 .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
         assertThatThrownBy(() -> connectAs(first, TestPlatform.CATALOG).close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
-        try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement();
-             ResultSet acl = s.executeQuery("select datacl::text from pg_database where datname = '"
-                     + Tenants.databaseOf(first) + "'")) {
-            assertThat(acl.next()).isTrue();
-            assertThat(acl.getString(1)).as("PUBLIC holds no privilege on the tenant database")
-                    .doesNotContain("{=").doesNotContain(",=");
+        try (Connection su = Tenants.superuser("postgres");
+             PreparedStatement s = su.prepareStatement("select datacl::text from pg_database where datname = ?")) {
+            s.setString(1, Tenants.databaseOf(first));
+            try (ResultSet acl = s.executeQuery()) {
+                assertThat(acl.next()).isTrue();
+                assertThat(acl.getString(1)).as("PUBLIC holds no privilege on the tenant database")
+                        .doesNotContain("{=").doesNotContain(",=");
+            }
         }
     }
 

@@ -24,7 +24,12 @@ public class Authentication {
     ExternalContext external;
 
     public void signIn(Credential credential, String homePage) throws IOException {
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getSession(false) != null) {
+            // A session id known before sign-in (planted by an attacker, say) must not become the signed-in session.
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = security.authenticate(request,
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         switch (status) {
