@@ -23,7 +23,8 @@ import javax.net.ssl.TrustManagerFactory;
 public final class MicroServer implements AutoCloseable {
     /** What to start: runtime, application, ports, TLS key store and the settings file. */
     public record Options(Path microJar, Path war, int httpPort, int httpsPort, Path keyStore, char[] keyStorePassword,
-                          String certificateAlias, Path settingsFile, Path logFile, String maxHeap) {
+                          String certificateAlias, Path settingsFile, Path postBootCommands, Path logFile,
+                          String maxHeap) {
     }
 
     private final Process process;
@@ -47,6 +48,7 @@ public final class MicroServer implements AutoCloseable {
                 "--sslPort", Integer.toString(options.httpsPort()),
                 "--sslCert", options.certificateAlias(),
                 "--systemProperties", options.settingsFile().toString(),
+                "--postbootcommandfile", options.postBootCommands().toString(),
                 "--nocluster"));
         try {
             Files.createDirectories(options.logFile().getParent());

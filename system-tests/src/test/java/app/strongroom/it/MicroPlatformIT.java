@@ -62,7 +62,20 @@ class MicroPlatformIT {
         assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
                 v -> assertThat(v).contains("max-age=31536000"));
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+                .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    void onlyTls12And13WithForwardSecretAeadSuitesAreAccepted() throws Exception {
+        int port = TestPlatform.httpsPort();
+        assertThat(TlsHandshake.negotiate(port, "-tls1_3")).contains("TLSv1.3 TLS_AES_256_GCM_SHA384");
+        assertThat(TlsHandshake.negotiate(port, "-tls1_2")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("TLSv1.2 ECDHE-"));
+        assertThat(TlsHandshake.negotiate(port, "-tls1_1", "-cipher", "ALL:@SECLEVEL=0")).isEmpty();
+        assertThat(TlsHandshake.negotiate(port, "-tls1")).isEmpty();
+        assertThat(TlsHandshake.negotiate(port, "-tls1_2", "-cipher", "ECDHE-ECDSA-AES256-SHA384")).as("CBC").isEmpty();
+        assertThat(TlsHandshake.negotiate(port, "-tls1_2", "-cipher", "AES256-GCM-SHA384")).as("no forward secrecy")
+                .isEmpty();
     }
 
     @Test

@@ -41,6 +41,8 @@ public class TestPlatform implements LauncherSessionListener {
         httpsPort = freePort();
         Path settings = settings().writeTo(dir.resolve("micro.properties"));
         System.setProperty("strongroom.test.settingsFile", settings.toString());
+        System.setProperty("strongroom.test.postBootFile",
+                app.strongroom.launcher.TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")).toString());
         System.setProperty("strongroom.test.httpsPort", Integer.toString(httpsPort));
     }
 
