@@ -1,6 +1,7 @@
 package app.strongroom.platform;
 
 import app.strongroom.identity.PasswordHasher;
+import app.strongroom.identity.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -76,8 +77,10 @@ public class PlatformSettings {
         return new PasswordHasher(iterations);
     }
 
-    public int minimumPasswordLength() {
-        return Math.max(8, integer("strongroom.password.min-length", 8));
+    /** The platform's password policy; the tenant administrator's own setting arrives with issue 3's settings page. */
+    public PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy(integer("strongroom.password.min-length", PasswordPolicy.DEFAULT_MINIMUM_LENGTH),
+                config.getOptionalValue("strongroom.password.screen-common", Boolean.class).orElse(true));
     }
 
     public TenantUnitSettings tenantUnits() {

@@ -217,6 +217,8 @@ class MicroPlatformIT {
         assertThat(Tenants.signUp(client(), taken, "admin", Tenants.PASSWORD).body()).contains("tenant name is taken");
         assertThat(Tenants.signUp(client(), Tenants.uniqueSlug("short"), "admin", "short").body())
                 .contains("password must have at least 8 characters");
+        assertThat(Tenants.signUp(client(), Tenants.uniqueSlug("common"), "admin", "Password1").body())
+                .contains("one of the most common");
         HttpResponse<String> badMail = client().submit("signup.xhtml", "signup", Map.of("companyName", "X",
                 "tenantName", Tenants.uniqueSlug("mail"), "adminLogin", "admin", "email", "not-mail",
                 "password", Tenants.PASSWORD, "plan", "PAID"), "submit");
