@@ -1,12 +1,19 @@
 package app.strongroom.identity;
 
+import app.strongroom.catalog.PlatformEvent;
 import app.strongroom.catalog.StaffMember;
 import app.strongroom.catalog.StaffRole;
 import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.TenantId;
 import app.strongroom.catalog.TenantSlug;
+import app.strongroom.identity.throttle.LoginThrottle;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantUnits;
+import app.strongroom.tenant.security.LockoutRules;
+import app.strongroom.tenant.security.SecurityEvent;
+import app.strongroom.tenant.security.SecurityEventKind;
+import app.strongroom.tenant.security.SecuritySettings;
 import app.strongroom.tenant.user.UserAccount;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
@@ -21,14 +28,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Checks credentials for both realms. Every path that refuses spends the time of one hash, so response time does not
- * reveal whether a tenant or login exists; a hash below the current iteration count is replaced on success (P2).
+ * Checks credentials for both realms. Throttling is consulted first: a locked login, a locked address or a blocked
+ * address is refused before any hash is computed (P3). Otherwise every refusing path spends the time of one hash, so
+ * response time does not reveal whether a tenant or login exists; a hash below the current iteration count is
+ * replaced on success (P2). All refusals look alike to the caller.
  */
 @Stateless
 @PermitAll
 public class SignInService {
     @Inject
     PlatformSettings settings;
+    @Inject
+    LoginThrottle throttle;
     @EJB
     TenantCatalog catalog;
     @EJB
@@ -43,46 +54,92 @@ public class SignInService {
         hasher = settings.passwordHasher();
     }
 
-    public SignInOutcome signInTenantUser(String tenantName, String login, char[] password) {
-        Optional<Tenant> tenant = slug(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
-        Optional<String> normalisedLogin = normalisedLogin(login);
-        if (tenant.isEmpty() || normalisedLogin.isEmpty()) {
-            hasher.burn(password);
+    public SignInOutcome signInTenantUser(String tenantName, String login, char[] password, String clientAddress) {
+        if (throttle.lockedUntil(LoginThrottle.platformAddressKey(clientAddress)).isPresent()) {
             return new SignInOutcome.Refused();
         }
-        return units.inTransaction(tenant.get().id(), em -> {
-            Optional<UserAccount> account = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
-                    .setParameter("login", normalisedLogin.get()).getResultStream().findFirst()
-                    .filter(UserAccount::maySignIn);
-            if (account.isEmpty()) {
-                hasher.burn(password);
-                return new SignInOutcome.Refused();
-            }
-            if (!passwordMatches(password, account.get().passwordHash(), account.get()::replacePasswordHash)) {
-                return new SignInOutcome.Refused();
-            }
+        Optional<Tenant> tenant = slug(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
+        Optional<String> normalisedLogin = normalisedLogin(login);
+        SignInOutcome outcome;
+        if (tenant.isEmpty() || normalisedLogin.isEmpty()) {
+            hasher.burn(password);
+            outcome = new SignInOutcome.Refused();
+        } else {
+            TenantId id = tenant.get().id();
+            outcome = units.inTransaction(id, em -> checkTenantUser(em, id, normalisedLogin.get(), password, clientAddress));
+        }
+        if (outcome instanceof SignInOutcome.Refused) {
+            countPlatformFailure(clientAddress, null);
+        }
+        return outcome;
+    }
+
+    private SignInOutcome checkTenantUser(EntityManager em, TenantId tenant, String login, char[] password,
+                                          String clientAddress) {
+        LockoutRules rules = em.find(SecuritySettings.class, SecuritySettings.THE_ROW).lockoutRules();
+        String loginKey = LoginThrottle.loginKey(tenant, login);
+        String addressKey = LoginThrottle.tenantAddressKey(tenant, clientAddress);
+        if (rules.enabled() && (throttle.lockedUntil(loginKey).isPresent()
+                || throttle.lockedUntil(addressKey).isPresent())) {
+            return new SignInOutcome.Refused();
+        }
+        Optional<UserAccount> account = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
+                .setParameter("login", login).getResultStream().findFirst().filter(UserAccount::maySignIn);
+        if (account.isEmpty()) {
+            hasher.burn(password);
+        } else if (passwordMatches(password, account.get().passwordHash(), account.get()::replacePasswordHash)) {
+            throttle.clear(loginKey);
             Set<Role> roles = EnumSet.of(Role.TENANT_USER);
             if (account.get().isAdministrator()) {
                 roles.add(Role.TENANT_ADMIN);
             }
-            return new SignInOutcome.SignedIn(
-                    new Caller.TenantUser(tenant.get().id(), account.get().login()).callerName(), roles);
-        });
+            return new SignInOutcome.SignedIn(new Caller.TenantUser(tenant, login).callerName(), roles);
+        }
+        if (rules.enabled()) {
+            String until = "locked for " + rules.cooldown().toSeconds() + " s";
+            if (throttle.fail(loginKey, rules.lockAfter(), rules.cooldown())) {
+                em.persist(new SecurityEvent(SecurityEventKind.ACCOUNT_LOCKED, login, clientAddress, null,
+                        rules.lockAfter() + " failed sign-ins in a row; " + until));
+            }
+            if (throttle.fail(addressKey, rules.addressLockAfter(), rules.cooldown())) {
+                em.persist(new SecurityEvent(SecurityEventKind.ADDRESS_LOCKED, login, clientAddress, null,
+                        rules.addressLockAfter() + " failed sign-ins from this address; " + until));
+            }
+        }
+        return new SignInOutcome.Refused();
     }
 
-    public SignInOutcome signInStaff(String login, char[] password) {
+    public SignInOutcome signInStaff(String login, char[] password, String clientAddress) {
+        String staffKey = LoginThrottle.staffKey(String.valueOf(login).strip());
+        if (throttle.lockedUntil(LoginThrottle.platformAddressKey(clientAddress)).isPresent()
+                || throttle.lockedUntil(staffKey).isPresent()) {
+            return new SignInOutcome.Refused();
+        }
         Optional<StaffMember> staff = Optional.ofNullable(login).map(String::strip)
                 .flatMap(l -> catalogEm.createNamedQuery(StaffMember.BY_LOGIN, StaffMember.class)
                         .setParameter("login", l).getResultStream().findFirst());
         if (staff.isEmpty()) {
             hasher.burn(password);
-            return new SignInOutcome.Refused();
+        } else if (passwordMatches(password, staff.get().passwordHash(), staff.get()::replacePasswordHash)) {
+            throttle.clear(staffKey);
+            Role role = staff.get().role() == StaffRole.OPERATOR ? Role.PLATFORM_OPERATOR : Role.PLATFORM_HELPDESK;
+            return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role));
         }
-        if (!passwordMatches(password, staff.get().passwordHash(), staff.get()::replacePasswordHash)) {
-            return new SignInOutcome.Refused();
+        if (throttle.fail(staffKey, settings.staffFailuresBeforeLock(), settings.staffLock())) {
+            catalogEm.persist(new PlatformEvent(PlatformEvent.STAFF_LOCKED, clientAddress, truncate(login),
+                    settings.staffFailuresBeforeLock() + " failed staff sign-ins in a row"));
         }
-        Role role = staff.get().role() == StaffRole.OPERATOR ? Role.PLATFORM_OPERATOR : Role.PLATFORM_HELPDESK;
-        return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role));
+        countPlatformFailure(clientAddress, login);
+        return new SignInOutcome.Refused();
+    }
+
+    private void countPlatformFailure(String clientAddress, String login) {
+        if (throttle.fail(LoginThrottle.platformAddressKey(clientAddress), settings.addressFailuresBeforeBlock(),
+                settings.addressBlock())) {
+            catalogEm.persist(new PlatformEvent(PlatformEvent.ADDRESS_BLOCKED, clientAddress, truncate(login),
+                    settings.addressFailuresBeforeBlock() + " failed sign-ins across the platform; blocked for "
+                            + settings.addressBlock().toSeconds() + " s"));
+        }
     }
 
     /** Checks the password; on success stores a fresh hash through {@code rehash} if the stored one is too weak. */
@@ -92,6 +149,10 @@ public class SignInService {
             rehash.accept(hasher.hash(password).format());
         }
         return check.matches();
+    }
+
+    private static String truncate(String text) {
+        return text == null ? null : text.substring(0, Math.min(64, text.length()));
     }
 
     private static Optional<TenantSlug> slug(String text) {

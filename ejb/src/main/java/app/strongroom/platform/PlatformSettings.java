@@ -96,6 +96,30 @@ public class PlatformSettings {
                 .map(password -> new FirstOperator(text("strongroom.operator.login", "operator"), password));
     }
 
+    /** The platform-wide guard: failures from one address, across all tenants, before it is blocked, and for how long. */
+    public int addressFailuresBeforeBlock() {
+        return integer("strongroom.throttle.address-failures", 100);
+    }
+
+    public Duration addressBlock() {
+        return Duration.ofSeconds(integer("strongroom.throttle.address-block-seconds", 900));
+    }
+
+    /** Staff sign-in: failures in a row before the staff login is locked, and for how long. */
+    public int staffFailuresBeforeLock() {
+        return integer("strongroom.throttle.staff-failures", 5);
+    }
+
+    public Duration staffLock() {
+        return Duration.ofSeconds(integer("strongroom.throttle.staff-lock-seconds", 900));
+    }
+
+    /** Addresses of reverse proxies whose X-Forwarded-For header is believed; no other client's is. */
+    public java.util.Set<String> trustedProxies() {
+        return java.util.Set.copyOf(config.getOptionalValues("strongroom.trusted-proxies", String.class)
+                .orElse(List.of()).stream().map(String::strip).toList());
+    }
+
     public int httpsPort() {
         return integer("strongroom.https-port", 8181);
     }

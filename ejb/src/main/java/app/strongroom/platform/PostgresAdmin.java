@@ -69,7 +69,9 @@ public final class PostgresAdmin {
                 "revoke all on schema public from public",
                 "grant usage on schema public to " + role,
                 "grant select, insert, update, delete on all tables in schema public to " + role,
-                "grant usage, select on all sequences in schema public to " + role);
+                "grant usage, select on all sequences in schema public to " + role,
+                // The audit trail is append-only, even for the tenant's own role.
+                "revoke update, delete, truncate on table security_event from " + role);
     }
 
     /** Makes a database unreachable to everybody but the administrator (used on templates and the catalog). */

@@ -22,8 +22,12 @@ public class TenantData {
 
     /** Runs {@code work} in one transaction on the caller's tenant database. */
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        Caller.TenantUser caller = Caller.of(security.getCallerPrincipal()).asTenantUser()
+        return units.inTransaction(caller().tenant(), work);
+    }
+
+    /** The signed-in tenant user; refused for anybody else. */
+    public Caller.TenantUser caller() {
+        return Caller.of(security.getCallerPrincipal()).asTenantUser()
                 .orElseThrow(() -> new EJBAccessException("only a signed-in tenant user reaches tenant data"));
-        return units.inTransaction(caller.tenant(), work);
     }
 }

@@ -69,8 +69,9 @@ public final class Main {
         say("Starting Payara Micro (log: " + home.resolve("logs/server.log") + ") ...");
         MicroServer server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
                 runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(), alias,
-                settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")), home.resolve("logs/server.log"),
-                "1g"), Duration.ofMinutes(5));
+                settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")),
+                home.secret("cluster-name", () -> "strongroom-" + StrongroomHome.randomHex(6)),
+                home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping Strongroom ...");

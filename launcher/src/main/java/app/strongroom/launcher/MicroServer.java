@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManagerFactory;
 public final class MicroServer implements AutoCloseable {
     /** What to start: runtime, application, ports, TLS key store and the settings file. */
     public record Options(Path microJar, Path war, int httpPort, int httpsPort, Path keyStore, char[] keyStorePassword,
-                          String certificateAlias, Path settingsFile, Path postBootCommands, Path logFile,
-                          String maxHeap) {
+                          String certificateAlias, Path settingsFile, Path postBootCommands, String clusterName,
+                          Path logFile, String maxHeap) {
     }
 
     private final Process process;
@@ -49,7 +49,9 @@ public final class MicroServer implements AutoCloseable {
                 "--sslCert", options.certificateAlias(),
                 "--systemProperties", options.settingsFile().toString(),
                 "--postbootcommandfile", options.postBootCommands().toString(),
-                "--nocluster"));
+                // The data grid holds shared state (sign-in throttling); a cluster name of its own keeps this
+                // installation from joining any other Payara on the network.
+                "--clusterName", options.clusterName()));
         try {
             Files.createDirectories(options.logFile().getParent());
             Process process = new ProcessBuilder(command)

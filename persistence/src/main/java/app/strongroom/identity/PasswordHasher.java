@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -18,6 +19,8 @@ public final class PasswordHasher {
     public static final int DEFAULT_ITERATIONS = 600_000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every PBKDF2 derivation in this JVM: what throttling must keep from growing (monitoring, tests). */
+    private static final LongAdder DERIVATIONS = new LongAdder();
 
     private final int iterations;
     private final PasswordHash decoy;
@@ -64,7 +67,13 @@ public final class PasswordHasher {
         derive(password, decoy.salt(), iterations);
     }
 
+    /** How many PBKDF2 derivations this JVM has computed since it started. */
+    public static long derivations() {
+        return DERIVATIONS.sum();
+    }
+
     private static byte[] derive(char[] password, byte[] salt, int rounds) {
+        DERIVATIONS.increment();
         PBEKeySpec spec = new PBEKeySpec(password, salt, rounds, PasswordHash.CHECKSUM_BYTES * 8);
         try {
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();

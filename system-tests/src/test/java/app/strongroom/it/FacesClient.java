@@ -31,10 +31,25 @@ public final class FacesClient {
 
     private final URI base;
     private final HttpClient http;
+    private final String forwardedFor;
 
     private FacesClient(URI base, HttpClient http) {
+        this(base, http, null);
+    }
+
+    private FacesClient(URI base, HttpClient http, String forwardedFor) {
         this.base = base;
         this.http = http;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * A client with a session of its own that appears to come from {@code address}: it sends X-Forwarded-For, which the
+     * server believes because the test platform lists the loopback address as a trusted proxy.
+     */
+    public static FacesClient from(URI base, String address) {
+        FacesClient plain = forTestServer(base);
+        return new FacesClient(base, plain.http, address);
     }
 
     /** Trusts exactly the certificate the test platform made for the servers under test. */
@@ -120,6 +135,12 @@ public final class FacesClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri()).header("X-Forwarded-For", forwardedFor);
+            request.headers().map().forEach((name, values) -> values.forEach(v -> copy.header(name, v)));
+            request = copy.method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()))
+                    .build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

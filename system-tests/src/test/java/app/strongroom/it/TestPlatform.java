@@ -44,6 +44,7 @@ public class TestPlatform implements LauncherSessionListener {
         System.setProperty("strongroom.test.postBootFile",
                 app.strongroom.launcher.TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")).toString());
         System.setProperty("strongroom.test.httpsPort", Integer.toString(httpsPort));
+        System.setProperty("strongroom.test.clusterName", "strongroom-test-" + StrongroomHome.randomHex(6));
     }
 
     @Override
@@ -64,6 +65,9 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.operator.login", "operator")
                 .put("strongroom.operator.password", operatorPassword())
                 .put("strongroom.https-port", Integer.toString(httpsPort))
+                // Tests stand in for clients behind a proxy by sending X-Forwarded-For from the loopback address.
+                .put("strongroom.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .put("strongroom.throttle.address-failures", "40")
                 .keyStore(keyStore, KEYSTORE_PASSWORD);
     }
 

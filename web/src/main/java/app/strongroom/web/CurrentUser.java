@@ -30,6 +30,14 @@ public class CurrentUser {
         return security.isCallerInRole(Role.Names.TENANT_USER);
     }
 
+    public boolean isTenantAdmin() {
+        return security.isCallerInRole(Role.Names.TENANT_ADMIN);
+    }
+
+    public boolean isStaff() {
+        return security.isCallerInRole(Role.Names.PLATFORM_OPERATOR) || security.isCallerInRole(Role.Names.PLATFORM_HELPDESK);
+    }
+
     public boolean isOperator() {
         return security.isCallerInRole(Role.Names.PLATFORM_OPERATOR);
     }

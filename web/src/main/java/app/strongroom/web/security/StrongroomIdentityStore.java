@@ -20,9 +20,10 @@ public class StrongroomIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(Credential credential) {
         SignInOutcome outcome;
         if (credential instanceof TenantCredential tenant) {
-            outcome = signIn.signInTenantUser(tenant.tenant(), tenant.getCaller(), tenant.getPassword().getValue());
+            outcome = signIn.signInTenantUser(tenant.tenant(), tenant.getCaller(), tenant.getPassword().getValue(),
+                    tenant.clientAddress());
         } else if (credential instanceof StaffCredential staff) {
-            outcome = signIn.signInStaff(staff.getCaller(), staff.getPassword().getValue());
+            outcome = signIn.signInStaff(staff.getCaller(), staff.getPassword().getValue(), staff.clientAddress());
         } else {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

@@ -1,6 +1,8 @@
 package app.strongroom.web.signin;
 
 import app.strongroom.web.Messages;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.web.security.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -22,6 +24,13 @@ public class Authentication {
     FacesContext faces;
     @Inject
     ExternalContext external;
+    @Inject
+    PlatformSettings settings;
+
+    /** Where the current request came from, honouring X-Forwarded-For only from configured proxies. */
+    public String clientAddress() {
+        return ClientAddress.of((HttpServletRequest) external.getRequest(), settings.trustedProxies());
+    }
 
     public void signIn(Credential credential, String homePage) throws IOException {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();

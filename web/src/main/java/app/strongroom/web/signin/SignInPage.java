@@ -26,7 +26,7 @@ public class SignInPage {
     }
 
     public void submit() throws IOException {
-        authentication.signIn(new TenantCredential(tenant, login, password), "/app/contacts.xhtml");
+        authentication.signIn(new TenantCredential(tenant, login, password, authentication.clientAddress()), "/app/contacts.xhtml");
         password = null;
     }
 

@@ -17,7 +17,7 @@ public class StaffSignInPage {
     private String password;
 
     public void submit() throws IOException {
-        authentication.signIn(new StaffCredential(login, password), "/staff/tenants.xhtml");
+        authentication.signIn(new StaffCredential(login, password, authentication.clientAddress()), "/staff/tenants.xhtml");
         password = null;
     }
 

@@ -1,0 +1,89 @@
+package app.strongroom.identity.throttle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.AccessedExpiryPolicy;
+
+/**
+ * Counts sign-in failures per key in the shared grid. Updates are compare-and-set loops on the cache, so two
+ * instances counting the same key at once never lose a failure.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+    static final String CACHE = "strongroom-sign-in-failures";
+    /** Forget failures nobody repeated for a day. */
+    private static final javax.cache.expiry.Duration MEMORY = new javax.cache.expiry.Duration(TimeUnit.DAYS, 1);
+
+    @Inject
+    CacheManager caches;
+
+    private Cache<String, String> failures;
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void open() {
+        Cache<String, String> existing = caches.getCache(CACHE, String.class, String.class);
+        failures = existing != null ? existing : create();
+    }
+
+    private Cache<String, String> create() {
+        try {
+            return caches.createCache(CACHE, new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class)
+                    .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(MEMORY)));
+        } catch (javax.cache.CacheException createdMeanwhile) {
+            return caches.getCache(CACHE, String.class, String.class);
+        }
+    }
+
+    /** Until when {@code key} is locked, if it is. */
+    public Optional<Instant> lockedUntil(String key) {
+        FailureCount count = FailureCount.parse(failures.get(key));
+        return count.lockedAt(clock.instant()) ? Optional.of(Instant.ofEpochMilli(count.lockedUntil())) : Optional.empty();
+    }
+
+    /** Counts a failure; true when this very failure locked the key. */
+    public boolean fail(String key, int threshold, Duration cooldown) {
+        while (true) {
+            String stored = failures.get(key);
+            FailureCount before = FailureCount.parse(stored);
+            FailureCount after = before.fail(threshold, cooldown.toMillis(), clock.instant());
+            boolean written = stored == null
+                    ? failures.putIfAbsent(key, after.format())
+                    : failures.replace(key, stored, after.format());
+            if (written) {
+                return after.lockedAt(clock.instant()) && !before.lockedAt(clock.instant());
+            }
+        }
+    }
+
+    /** Forgets the key's failures: a successful sign-in, or an administrator's unlock. */
+    public void clear(String key) {
+        failures.remove(key);
+    }
+
+    public static String loginKey(Object tenant, String login) {
+        return "login|" + tenant + "|" + login;
+    }
+
+    public static String tenantAddressKey(Object tenant, String address) {
+        return "address|" + tenant + "|" + address;
+    }
+
+    public static String platformAddressKey(String address) {
+        return "platform-address|" + address;
+    }
+
+    public static String staffKey(String login) {
+        return "staff|" + login;
+    }
+}
