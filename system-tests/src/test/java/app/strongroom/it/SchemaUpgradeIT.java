@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.launcher.DatabaseConnection;
+import app.strongroom.platform.DatabaseServerSettings;
+import app.strongroom.platform.Migrations;
+import app.strongroom.platform.PostgresAdmin;
+import app.strongroom.platform.SqlIdentifier;
 import app.strongroom.platform.TenantSecrets;
 import java.net.URI;
 import java.sql.Connection;
@@ -72,6 +76,26 @@ class SchemaUpgradeIT {
             assertThat(hasProbeTable(Tenants.idOf(fresh).orElseThrow())).isTrue();
         } finally {
             deployer.undeploy("next");
+            restoreTheTemplateOfThisBuild();
+        }
+    }
+
+    /** Later test classes deploy this build again: give them back a template and catalog of this build's version. */
+    private static void restoreTheTemplateOfThisBuild() throws SQLException {
+        DatabaseConnection db = TestPlatform.database();
+        PostgresAdmin admin = new PostgresAdmin(new DatabaseServerSettings("primary", db.host(), db.port(),
+                db.adminUser(), db.adminPassword()));
+        SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
+        try (Connection c = Tenants.superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database " + TenantDatabase.TEMPLATE + " with (force)");
+        }
+        admin.createDatabase(template);
+        admin.closeToPublic(template);
+        int version = Migrations.migrateTenant(admin.adminDataSource(template));
+        try (Connection c = Tenants.superuser(TestPlatform.CATALOG);
+             PreparedStatement s = c.prepareStatement("update database_server set template_version = ?")) {
+            s.setInt(1, version);
+            s.executeUpdate();
         }
     }
 

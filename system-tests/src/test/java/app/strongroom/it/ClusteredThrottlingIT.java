@@ -1,0 +1,89 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.strongroom.launcher.MicroServer;
+import app.strongroom.launcher.SelfSignedCertificate;
+import app.strongroom.launcher.StrongroomHome;
+import app.strongroom.launcher.TlsPolicy;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Payara Micro instances of one cluster, on one machine, sharing the database: a lock made through one refuses
+ * sign-in on the other without a hash there, and an unlock through the other frees the login on the first (P3's
+ * "state shared by all server instances").
+ */
+class ClusteredThrottlingIT {
+    private static final String FAILED = "Company, login or password is not right.";
+    private static final Pattern DERIVATIONS = Pattern.compile("id=\"derivations\">(\\d+)<");
+
+    private static MicroServer first;
+    private static MicroServer second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        Path dir = Path.of(System.getProperty("strongroom.test.dir")).resolve("cluster");
+        String cluster = "strongroom-cluster-" + StrongroomHome.randomHex(6);
+        // One after the other: the second must find the catalog and templates already migrated by the first.
+        first = start(dir.resolve("first"), cluster);
+        second = start(dir.resolve("second"), cluster);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    private static MicroServer start(Path dir, String cluster) {
+        int http = TestPlatform.freePort();
+        int https = TestPlatform.freePort();
+        Path settings = TestPlatform.settings().put("strongroom.https-port", Integer.toString(https))
+                .writeTo(dir.resolve("micro.properties"));
+        return MicroServer.start(new MicroServer.Options(Path.of(System.getProperty("payara.microJar")),
+                Path.of(System.getProperty("strongroom.war")), http, https, TestPlatform.keyStore(),
+                TestPlatform.KEYSTORE_PASSWORD.toCharArray(), SelfSignedCertificate.ALIAS, settings,
+                TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")), cluster, dir.resolve("server.log"),
+                "768m"), Duration.ofMinutes(4));
+    }
+
+    @Test
+    void aLockMadeThroughOneInstanceRefusesSignInOnTheOtherWithoutAHash() {
+        String slug = Tenants.create(FacesClient.forTestServer(first.httpsUrl()), "cluster");
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn(first.httpsUrl(), "203.0.113.40", slug, "wrong").body()).contains(FAILED);
+        }
+
+        FacesClient operator = FacesClient.from(second.httpsUrl(), "198.18.0.2");
+        assertThat(operator.submit("staff-login.xhtml", "staffSignin",
+                Map.of("login", "operator", "password", TestPlatform.operatorPassword()), "submit").statusCode())
+                .isEqualTo(302);
+        long before = derivations(operator);
+        assertThat(signIn(second.httpsUrl(), "203.0.113.41", slug, Tenants.PASSWORD).body())
+                .as("locked through the first instance, refused by the second").contains(FAILED);
+        assertThat(derivations(operator)).as("no hash computed on the second").isEqualTo(before);
+    }
+
+    private static HttpResponse<String> signIn(URI base, String address, String slug, String password) {
+        return Tenants.signIn(FacesClient.from(base, address), slug, "admin", password);
+    }
+
+    private static long derivations(FacesClient operator) {
+        Matcher m = DERIVATIONS.matcher(operator.get("staff/status.xhtml").body());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
