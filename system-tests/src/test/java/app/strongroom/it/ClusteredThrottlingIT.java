@@ -8,7 +8,9 @@ import app.strongroom.launcher.StrongroomHome;
 import app.strongroom.launcher.TlsPolicy;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -61,7 +63,7 @@ class ClusteredThrottlingIT {
     }
 
     @Test
-    void aLockMadeThroughOneInstanceRefusesSignInOnTheOtherWithoutAHash() {
+    void aLockMadeThroughOneInstanceRefusesSignInOnTheOtherWithoutAHash() throws Exception {
         String slug = Tenants.create(FacesClient.forTestServer(first.httpsUrl()), "cluster");
         for (int i = 0; i < 10; i++) {
             assertThat(signIn(first.httpsUrl(), "203.0.113.40", slug, "wrong").body()).contains(FAILED);
@@ -75,6 +77,14 @@ class ClusteredThrottlingIT {
         assertThat(signIn(second.httpsUrl(), "203.0.113.41", slug, Tenants.PASSWORD).body())
                 .as("locked through the first instance, refused by the second").contains(FAILED);
         assertThat(derivations(operator)).as("no hash computed on the second").isEqualTo(before);
+
+        for (String instance : List.of("first", "second")) {
+            String log = Files.readString(Path.of(System.getProperty("strongroom.test.dir"))
+                    .resolve("cluster").resolve(instance).resolve("server.log"));
+            assertThat(log).as("server log of the %s instance", instance).contains("Strongroom platform ready")
+                    .doesNotContain(Tenants.PASSWORD).doesNotContain("$pbkdf2-sha512$")
+                    .doesNotContain(TestPlatform.operatorPassword());
+        }
     }
 
     private static HttpResponse<String> signIn(URI base, String address, String slug, String password) {

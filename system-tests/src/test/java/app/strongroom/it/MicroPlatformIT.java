@@ -23,14 +23,12 @@ import java.sql.Statement;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Micro WAR over HTTP: transport rules, sign-in, tenant provisioning and isolation down to PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
+@OnStrongroom
 @RunAsClient
 class MicroPlatformIT {
     @ArquillianResource

@@ -20,10 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Benchmark, run on request (see the README): signs up {@code bench.tenants} tenants through the real sign-up form
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * PostgreSQL's own floor), then the catalog's size, open connections and the server's heap. Excluded from
  * {@code ./mvnw verify}; its only assertion is that every sign-up worked.
  */
-@ExtendWith(ArquillianExtension.class)
+@OnStrongroom
 @RunAsClient
 class ProvisioningBenchmarkIT {
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+K)");

@@ -20,19 +20,17 @@ import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A tenant made by this build, then the next build started: one that ships a further tenant migration. The tenant's
  * database must be upgraded when the application starts, and its role granted the new table. Runs last (it leaves the
  * shared template one version ahead, which older builds ignore as a future migration).
  */
-@ExtendWith(ArquillianExtension.class)
+@OnStrongroom
 @RunAsClient
 class SchemaUpgradeIT {
     private static final int NEXT_VERSION = 999;
@@ -65,6 +63,7 @@ class SchemaUpgradeIT {
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
         assertThat(hasProbeTable(tenant)).isFalse();
 
+        HttpsPortFree.await(TestPlatform.httpsPort());
         deployer.deploy("next");
         try {
             assertThat(schemaVersion(slug)).isEqualTo(NEXT_VERSION);

@@ -23,11 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Brute force against the real server (P3): locks per login, per address within a tenant and per address across the
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * derivations, read from the staff status page, does not move); the administrator sees and lifts locks and changes the
  * rules; every lock, unlock and change is in the audit trail.
  */
-@ExtendWith(ArquillianExtension.class)
+@OnStrongroom
 @RunAsClient
 class ThrottlingIT {
     private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
@@ -151,6 +149,38 @@ class ThrottlingIT {
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.execute("update security_event set login = 'x'")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void noPageShowsAPasswordOrAHashToAnybodyStaffIncluded() throws Exception {
+        List<String> secrets = new ArrayList<>(List.of(Tenants.PASSWORD));
+        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant)); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select password_hash from user_account")) {
+            while (r.next()) {
+                String hash = r.getString(1);
+                secrets.add(hash);
+                secrets.addAll(List.of(hash.split("\\$")).subList(3, 5));
+            }
+        }
+        assertThat(secrets).hasSizeGreaterThan(4);
+        signIn("203.0.113.77", "admin", "wrong");
+        List<String> pages = new ArrayList<>();
+        FacesClient boss = signedIn("192.0.2.51", "boss");
+        for (String page : List.of("app/contacts.xhtml", "app/contact.xhtml", "app/admin/security.xhtml")) {
+            pages.add(boss.get(page).body());
+        }
+        pages.add(Tenants.signIn(FacesClient.from(BASE, "192.0.2.52"), slug, "admin", "wrong").body());
+        FacesClient operator = staff();
+        for (String page : List.of("staff/tenants.xhtml", "staff/status.xhtml")) {
+            pages.add(operator.get(page).body());
+        }
+        assertThat(pages.get(pages.size() - 2)).contains(slug);
+        for (String body : pages) {
+            for (String secret : secrets) {
+                assertThat(body).doesNotContain(secret);
+            }
+            assertThat(body).doesNotContain("pbkdf2");
         }
     }
 
