@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.catalog.TenantId;
-import app.strongroom.launcher.DatabaseConnection;
-import app.strongroom.platform.DatabaseServerSettings;
 import app.strongroom.platform.Migrations;
 import app.strongroom.platform.PostgresAdmin;
 import app.strongroom.platform.SqlIdentifier;
-import app.strongroom.platform.TenantSecrets;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,9 +178,7 @@ class MicroPlatformIT {
     void aSignUpThatFailsHalfWayLeavesNothingAndARetryCompletesIt() throws Exception {
         String slug = Tenants.uniqueSlug("broken");
         int databasesBefore = countTenantDatabases();
-        DatabaseConnection db = TestPlatform.database();
-        PostgresAdmin admin = new PostgresAdmin(new DatabaseServerSettings("primary", db.host(), db.port(),
-                db.adminUser(), db.adminPassword()));
+        PostgresAdmin admin = Tenants.postgresAdmin();
         SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
         try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement()) {
             s.execute("drop database " + TenantDatabase.TEMPLATE + " with (force)");
@@ -224,10 +218,7 @@ class MicroPlatformIT {
     }
 
     private static Connection connectAs(TenantId tenant, String database) throws SQLException {
-        DatabaseConnection db = TestPlatform.database();
-        String password = new TenantSecrets(TestPlatform.masterKey()).rolePassword(tenant);
-        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + database,
-                TenantDatabase.roleName(tenant), password);
+        return Tenants.asTenantRole(tenant, database);
     }
 
     private static int countTenantDatabases() throws SQLException {

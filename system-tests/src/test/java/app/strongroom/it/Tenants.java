@@ -59,6 +59,21 @@ public final class Tenants {
                 db.adminUser(), db.adminPassword());
     }
 
+    /** A connection as the tenant's own login role, with the password the platform derives for it. */
+    public static Connection asTenantRole(TenantId tenant, String database) throws SQLException {
+        DatabaseConnection db = TestPlatform.database();
+        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + database,
+                TenantDatabase.roleName(tenant),
+                new app.strongroom.platform.TenantSecrets(TestPlatform.masterKey()).rolePassword(tenant));
+    }
+
+    /** Administrative DDL on the test run's PostgreSQL, as the platform itself does it. */
+    public static app.strongroom.platform.PostgresAdmin postgresAdmin() {
+        DatabaseConnection db = TestPlatform.database();
+        return new app.strongroom.platform.PostgresAdmin(new app.strongroom.platform.DatabaseServerSettings("primary",
+                db.host(), db.port(), db.adminUser(), db.adminPassword()));
+    }
+
     public static Optional<TenantId> idOf(String slug) throws SQLException {
         try (Connection c = superuser(TestPlatform.CATALOG);
              PreparedStatement s = c.prepareStatement("select id from tenant where slug = ?")) {

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.identity.PasswordHasher;
-import app.strongroom.launcher.DatabaseConnection;
-import app.strongroom.platform.TenantSecrets;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,10 +134,7 @@ class ThrottlingIT {
         for (int i = 0; i < 10; i++) {
             signIn("203.0.113.20", "admin", "wrong");
         }
-        DatabaseConnection db = TestPlatform.database();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/"
-                        + TenantDatabase.databaseName(tenant), TenantDatabase.roleName(tenant),
-                new TenantSecrets(TestPlatform.masterKey()).rolePassword(tenant));
+        try (Connection c = Tenants.asTenantRole(tenant, TenantDatabase.databaseName(tenant));
              Statement s = c.createStatement()) {
             ResultSet count = s.executeQuery("select count(*) from security_event");
             count.next();
