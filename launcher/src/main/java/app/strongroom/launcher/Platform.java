@@ -1,7 +1,5 @@
 package app.strongroom.launcher;
 
-import app.strongroom.platform.DatabaseServerSettings;
-import app.strongroom.platform.PostgresAdmin;
 import app.strongroom.platform.SqlIdentifier;
 
 /** Steps that must happen before the server starts. */
@@ -14,7 +12,6 @@ public final class Platform {
      * before any application code could create it.
      */
     public static void ensureCatalogDatabase(DatabaseConnection db, String catalogDatabase) {
-        new PostgresAdmin(new DatabaseServerSettings("primary", db.host(), db.port(), db.adminUser(), db.adminPassword()))
-                .createDatabase(new SqlIdentifier(catalogDatabase));
+        db.admin().createDatabase(new SqlIdentifier(catalogDatabase));
     }
 }

@@ -69,9 +69,7 @@ public final class Tenants {
 
     /** Administrative DDL on the test run's PostgreSQL, as the platform itself does it. */
     public static app.strongroom.platform.PostgresAdmin postgresAdmin() {
-        DatabaseConnection db = TestPlatform.database();
-        return new app.strongroom.platform.PostgresAdmin(new app.strongroom.platform.DatabaseServerSettings("primary",
-                db.host(), db.port(), db.adminUser(), db.adminPassword()));
+        return TestPlatform.database().admin();
     }
 
     public static Optional<TenantId> idOf(String slug) throws SQLException {
