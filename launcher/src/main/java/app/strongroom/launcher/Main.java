@@ -2,6 +2,7 @@ package app.strongroom.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,7 @@ public final class Main {
         MicroServer server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
                 runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(), alias,
                 settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")),
-                home.secret("cluster-name", () -> "strongroom-" + StrongroomHome.randomHex(6)),
+                dataGrid(home),
                 home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -97,6 +98,20 @@ public final class Main {
         if (exit != 0 && exit != 143 && exit != 130) {
             say("Payara Micro exited with status " + exit + "; see " + home.resolve("logs/server.log"));
         }
+    }
+
+    /**
+     * One instance on this machine unless {@code STRONGROOM_DATA_GRID_MEMBERS} lists the {@code host:port} of every
+     * instance (and {@code STRONGROOM_DATA_GRID_INTERFACE} the address to bind), for several servers sharing one grid.
+     */
+    private static DataGrid dataGrid(StrongroomHome home) {
+        String name = home.secret("cluster-name", () -> "strongroom-" + StrongroomHome.randomHex(6));
+        int port = intEnv("STRONGROOM_DATA_GRID_PORT", 6900);
+        return env("STRONGROOM_DATA_GRID_MEMBERS")
+                .map(members -> new DataGrid(name, port, List.of(members.split("\\s*,\\s*")),
+                        env("STRONGROOM_DATA_GRID_INTERFACE").orElseThrow(() -> new IllegalStateException(
+                                "STRONGROOM_DATA_GRID_INTERFACE is required with STRONGROOM_DATA_GRID_MEMBERS"))))
+                .orElseGet(() -> DataGrid.onThisMachine(name, List.of(port), port));
     }
 
     private static Optional<String> env(String name) {

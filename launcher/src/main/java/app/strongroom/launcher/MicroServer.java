@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class MicroServer implements AutoCloseable {
     /** What to start: runtime, application, ports, TLS key store and the settings file. */
     public record Options(Path microJar, Path war, int httpPort, int httpsPort, Path keyStore, char[] keyStorePassword,
-                          String certificateAlias, Path settingsFile, Path postBootCommands, String clusterName,
+                          String certificateAlias, Path settingsFile, Path postBootCommands, DataGrid dataGrid,
                           Path logFile, String maxHeap) {
     }
 
@@ -48,10 +48,8 @@ public final class MicroServer implements AutoCloseable {
                 "--sslPort", Integer.toString(options.httpsPort()),
                 "--sslCert", options.certificateAlias(),
                 "--systemProperties", options.settingsFile().toString(),
-                "--postbootcommandfile", options.postBootCommands().toString(),
-                // The data grid holds shared state (sign-in throttling); a cluster name of its own keeps this
-                // installation from joining any other Payara on the network.
-                "--clusterName", options.clusterName()));
+                "--postbootcommandfile", options.postBootCommands().toString()));
+        command.addAll(options.dataGrid().microOptions());
         try {
             Files.createDirectories(options.logFile().getParent());
             Process process = new ProcessBuilder(command)

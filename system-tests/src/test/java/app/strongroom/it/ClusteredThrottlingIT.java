@@ -2,6 +2,7 @@ package app.strongroom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.strongroom.launcher.DataGrid;
 import app.strongroom.launcher.MicroServer;
 import app.strongroom.launcher.SelfSignedCertificate;
 import app.strongroom.launcher.StrongroomHome;
@@ -35,9 +36,10 @@ class ClusteredThrottlingIT {
     static void startTwoInstances() {
         Path dir = Path.of(System.getProperty("strongroom.test.dir")).resolve("cluster");
         String cluster = "strongroom-cluster-" + StrongroomHome.randomHex(6);
+        List<Integer> gridPorts = List.of(TestPlatform.freePort(), TestPlatform.freePort());
         // One after the other: the second must find the catalog and templates already migrated by the first.
-        first = start(dir.resolve("first"), cluster);
-        second = start(dir.resolve("second"), cluster);
+        first = start(dir.resolve("first"), DataGrid.onThisMachine(cluster, gridPorts, gridPorts.get(0)));
+        second = start(dir.resolve("second"), DataGrid.onThisMachine(cluster, gridPorts, gridPorts.get(1)));
     }
 
     @AfterAll
@@ -50,7 +52,7 @@ class ClusteredThrottlingIT {
         }
     }
 
-    private static MicroServer start(Path dir, String cluster) {
+    private static MicroServer start(Path dir, DataGrid grid) {
         int http = TestPlatform.freePort();
         int https = TestPlatform.freePort();
         Path settings = TestPlatform.settings().put("strongroom.https-port", Integer.toString(https))
@@ -58,7 +60,7 @@ class ClusteredThrottlingIT {
         return MicroServer.start(new MicroServer.Options(Path.of(System.getProperty("payara.microJar")),
                 Path.of(System.getProperty("strongroom.war")), http, https, TestPlatform.keyStore(),
                 TestPlatform.KEYSTORE_PASSWORD.toCharArray(), SelfSignedCertificate.ALIAS, settings,
-                TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")), cluster, dir.resolve("server.log"),
+                TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")), grid, dir.resolve("server.log"),
                 "768m"), Duration.ofMinutes(4));
     }
 

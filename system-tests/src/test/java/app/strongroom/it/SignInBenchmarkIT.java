@@ -3,6 +3,7 @@ package app.strongroom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.strongroom.identity.PasswordHasher;
+import app.strongroom.launcher.DataGrid;
 import app.strongroom.launcher.MicroServer;
 import app.strongroom.launcher.SelfSignedCertificate;
 import app.strongroom.launcher.StrongroomHome;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 class SignInBenchmarkIT {
     private static final int ITERATIONS = PasswordHasher.DEFAULT_ITERATIONS;
 
+    private static DataGrid benchGrid() {
+        int port = TestPlatform.freePort();
+        return DataGrid.onThisMachine("strongroom-bench-" + StrongroomHome.randomHex(6), List.of(port), port);
+    }
+
     @Test
     void signInCostsLittleMoreThanTheHashAndALockedSignInCostsNoHash() throws Exception {
         int rounds = Integer.getInteger("bench.signins", 20);
@@ -41,7 +47,7 @@ class SignInBenchmarkIT {
                 Path.of(System.getProperty("payara.microJar")), Path.of(System.getProperty("strongroom.war")),
                 TestPlatform.freePort(), https, TestPlatform.keyStore(), TestPlatform.KEYSTORE_PASSWORD.toCharArray(),
                 SelfSignedCertificate.ALIAS, settings, TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")),
-                "strongroom-bench-" + StrongroomHome.randomHex(6), dir.resolve("server.log"), "1g"),
+                benchGrid(), dir.resolve("server.log"), "1g"),
                 Duration.ofMinutes(4))) {
             URI base = server.httpsUrl();
             String slug = Tenants.create(FacesClient.forTestServer(base), "bench");
