@@ -58,8 +58,8 @@ public class SignInService {
         if (throttle.lockedUntil(LoginThrottle.platformAddressKey(clientAddress)).isPresent()) {
             return new SignInOutcome.Refused();
         }
-        Optional<Tenant> tenant = slug(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
-        Optional<String> normalisedLogin = normalisedLogin(login);
+        Optional<Tenant> tenant = TenantSlug.parse(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
+        Optional<String> normalisedLogin = UserAccount.parseLogin(login);
         SignInOutcome outcome;
         if (tenant.isEmpty() || normalisedLogin.isEmpty()) {
             hasher.burn(password);
@@ -87,13 +87,14 @@ public class SignInService {
                 .setParameter("login", login).getResultStream().findFirst().filter(UserAccount::maySignIn);
         if (account.isEmpty()) {
             hasher.burn(password);
-        } else if (passwordMatches(password, account.get().passwordHash(), account.get()::replacePasswordHash)) {
+        } else if (passwordMatches(password, account.get().passwordHash().orElseThrow(), account.get()::replacePasswordHash)) {
             throttle.clear(loginKey);
             Set<Role> roles = EnumSet.of(Role.TENANT_USER);
             if (account.get().isAdministrator()) {
                 roles.add(Role.TENANT_ADMIN);
             }
-            return new SignInOutcome.SignedIn(new Caller.TenantUser(tenant, login).callerName(), roles);
+            return new SignInOutcome.SignedIn(new Caller.TenantUser(tenant, login).callerName(), roles,
+                    account.get().sessionEpoch());
         }
         if (rules.enabled()) {
             String until = "locked for " + rules.cooldown().toSeconds() + " s";
@@ -123,7 +124,7 @@ public class SignInService {
         } else if (passwordMatches(password, staff.get().passwordHash(), staff.get()::replacePasswordHash)) {
             throttle.clear(staffKey);
             Role role = staff.get().role() == StaffRole.OPERATOR ? Role.PLATFORM_OPERATOR : Role.PLATFORM_HELPDESK;
-            return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role));
+            return new SignInOutcome.SignedIn(new Caller.Staff(staff.get().login()).callerName(), EnumSet.of(role), 0);
         }
         if (throttle.fail(staffKey, settings.staffFailuresBeforeLock(), settings.staffLock())) {
             catalogEm.persist(new PlatformEvent(PlatformEvent.STAFF_LOCKED, clientAddress, truncate(login),
@@ -153,21 +154,5 @@ public class SignInService {
 
     private static String truncate(String text) {
         return text == null ? null : text.substring(0, Math.min(64, text.length()));
-    }
-
-    private static Optional<TenantSlug> slug(String text) {
-        try {
-            return Optional.of(new TenantSlug(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> normalisedLogin(String login) {
-        try {
-            return Optional.of(UserAccount.normaliseLogin(login));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

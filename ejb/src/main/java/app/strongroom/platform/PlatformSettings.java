@@ -2,6 +2,7 @@ package app.strongroom.platform;
 
 import app.strongroom.identity.PasswordHasher;
 import app.strongroom.identity.PasswordPolicy;
+import app.strongroom.mail.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -118,6 +119,56 @@ public class PlatformSettings {
     public java.util.Set<String> trustedProxies() {
         return java.util.Set.copyOf(config.getOptionalValues("strongroom.trusted-proxies", String.class)
                 .orElse(List.of()).stream().map(String::strip).toList());
+    }
+
+    /** Where mail goes: an SMTP server if {@code strongroom.mail.host} is set, else a development outbox, else none. */
+    public MailSettings mail() {
+        String from = text("strongroom.mail.from", "Strongroom <no-reply@localhost>");
+        Optional<String> host = config.getOptionalValue("strongroom.mail.host", String.class);
+        if (host.isPresent()) {
+            MailSettings.TransportSecurity security;
+            try {
+                security = MailSettings.TransportSecurity.valueOf(text("strongroom.mail.security", "STARTTLS_REQUIRED")
+                        .strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("strongroom.mail.security must be one of starttls-required, smtps, none");
+            }
+            int port = integer("strongroom.mail.port",
+                    security == MailSettings.TransportSecurity.SMTPS ? 465 : 587);
+            return new MailSettings.Smtp(host.get().strip(), port, text("strongroom.mail.user", ""),
+                    text("strongroom.mail.password", ""), security, from);
+        }
+        return config.getOptionalValue("strongroom.mail.outbox", String.class)
+                .<MailSettings>map(dir -> new MailSettings.Outbox(java.nio.file.Path.of(dir), from))
+                .orElseGet(MailSettings.NotConfigured::new);
+    }
+
+    /**
+     * The address users reach Strongroom at, for links in mail. Configured, never taken from a request's Host header:
+     * a forged header would otherwise put an attacker's host into a password link.
+     */
+    public java.net.URI publicUrl() {
+        String url = text("strongroom.public-url", "https://localhost:" + httpsPort() + "/");
+        java.net.URI uri = java.net.URI.create(url.endsWith("/") ? url : url + "/");
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalStateException("strongroom.public-url must be an https:// address");
+        }
+        return uri;
+    }
+
+    /** How long a "forgot password" link works (P4's reset; default one hour). */
+    public Duration resetLinkLifetime() {
+        return Duration.ofMinutes(integer("strongroom.password.reset-link-minutes", 60));
+    }
+
+    /** How long an invitation's set-password link works (default three days). */
+    public Duration invitationLinkLifetime() {
+        return Duration.ofHours(integer("strongroom.password.invitation-link-hours", 72));
+    }
+
+    /** Password-link mails one login may receive per hour, however often somebody asks (mail bombing). */
+    public int resetMailsPerHour() {
+        return integer("strongroom.password.reset-mails-per-hour", 3);
     }
 
     public int httpsPort() {

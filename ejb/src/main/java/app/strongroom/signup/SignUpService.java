@@ -5,7 +5,7 @@ import app.strongroom.catalog.TenantId;
 import app.strongroom.catalog.TenantSlug;
 import app.strongroom.common.EmailAddress;
 import app.strongroom.identity.PasswordHasher;
-import app.strongroom.identity.PasswordPolicy;
+import app.strongroom.identity.PasswordProblem;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantDatabases;
@@ -18,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,16 +50,9 @@ public class SignUpService {
             return new SignUpOutcome.Refused("companyName", "company name is required (at most 200 characters)");
         }
         Plan plan = form.plan() == null ? Plan.FREE : form.plan();
-        PasswordPolicy.Verdict verdict = settings.passwordPolicy().judge(form.password());
-        if (verdict instanceof PasswordPolicy.TooShort tooShort) {
-            return new SignUpOutcome.Refused("password",
-                    "password must have at least " + tooShort.minimumLength() + " characters");
-        } else if (verdict instanceof PasswordPolicy.TooLong tooLong) {
-            return new SignUpOutcome.Refused("password",
-                    "password must have at most " + tooLong.maximumLength() + " characters");
-        } else if (verdict instanceof PasswordPolicy.TooCommon) {
-            return new SignUpOutcome.Refused("password",
-                    "this password is one of the most common ones; choose another (a few unrelated words work well)");
+        Optional<String> weak = PasswordProblem.of(settings.passwordPolicy(), form.password());
+        if (weak.isPresent()) {
+            return new SignUpOutcome.Refused("password", weak.get());
         }
         PasswordHasher hasher = settings.passwordHasher();
         try {

@@ -65,6 +65,11 @@ public final class Main {
                 .put("strongroom.https-port", Integer.toString(httpsPort))
                 .keyStore(keyStore, keyStorePassword);
         env("STRONGROOM_PASSWORD_ITERATIONS").ifPresent(i -> config.put("strongroom.password.iterations", i));
+        boolean mailOutbox = env("STRONGROOM_MAIL_HOST").isEmpty();
+        if (mailOutbox) {
+            // Without an SMTP server, invitations and password links land as files, so every flow works on a laptop.
+            config.put("strongroom.mail.outbox", home.resolve("outbox").toAbsolutePath().toString());
+        }
         Path settings = config.writeTo(home.resolve("server.properties"));
 
         say("Starting Payara Micro (log: " + home.resolve("logs/server.log") + ") ...");
@@ -92,6 +97,10 @@ public final class Main {
         if (chosenPassword.isEmpty()) {
             say("  (generated at first start and kept in " + home.resolve("operator-password")
                     + "; set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it)");
+        }
+        if (mailOutbox) {
+            say("  E-mail (invitations, password links) is written to " + home.resolve("outbox")
+                    + "; set STRONGROOM_MAIL_HOST (and _PORT, _USER, _PASSWORD, _FROM) to send it by SMTP.");
         }
         say("Press Ctrl-C to stop.");
         int exit = server.waitFor();

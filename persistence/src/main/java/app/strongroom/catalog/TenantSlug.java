@@ -16,6 +16,15 @@ public record TenantSlug(String value) {
                 "must be 3 to 40 lower-case letters, digits or inner hyphens");
     }
 
+    /** The slug typed by somebody, if it has the shape of one. */
+    public static java.util.Optional<TenantSlug> parse(String text) {
+        try {
+            return java.util.Optional.of(new TenantSlug(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public String toString() {
         return value;

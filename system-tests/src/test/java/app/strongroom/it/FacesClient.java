@@ -108,10 +108,17 @@ public final class FacesClient {
      * by pressing {@code button}. Returns the answer to the POST, unredirected.
      */
     public HttpResponse<String> submit(String path, String formId, Map<String, String> fields, String button) {
-        HttpResponse<String> page = follow(path);
+        return submitFrom(follow(path), formId, fields, button);
+    }
+
+    /** Submits a form of a page loaded before: twice from one page, say, to replay a post. */
+    public HttpResponse<String> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                           String button) {
+        String path = page.uri().toString();
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!state.find()) {
-            throw new AssertionError("no Faces form on " + path + ": HTTP " + page.statusCode());
+            throw new AssertionError("no Faces form on " + path + ": HTTP " + page.statusCode() + ", page text: "
+                    + page.body().replaceAll("(?s)<script.*?</script>|<[^>]+>", " ").replaceAll("\\s+", " "));
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);

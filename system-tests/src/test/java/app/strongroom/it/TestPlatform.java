@@ -27,6 +27,7 @@ public class TestPlatform implements LauncherSessionListener {
     private static byte[] masterKey;
     private static Path keyStore;
     private static int httpsPort;
+    private static int mailPort;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -39,6 +40,7 @@ public class TestPlatform implements LauncherSessionListener {
         masterKey = Base64.getDecoder().decode(StrongroomHome.randomBase64(32));
         keyStore = SelfSignedCertificate.ensure(dir.resolve("keystore.p12"), KEYSTORE_PASSWORD.toCharArray());
         httpsPort = freePort();
+        mailPort = Mailbox.start();
         Path settings = settings().writeTo(dir.resolve("micro.properties"));
         System.setProperty("strongroom.test.settingsFile", settings.toString());
         System.setProperty("strongroom.test.postBootFile",
@@ -53,6 +55,7 @@ public class TestPlatform implements LauncherSessionListener {
             database.close();
             database = null;
         }
+        Mailbox.stop();
     }
 
     /** The settings of a server under test; each test class may derive its own. */
@@ -68,6 +71,10 @@ public class TestPlatform implements LauncherSessionListener {
                 // Tests stand in for clients behind a proxy by sending X-Forwarded-For from the loopback address.
                 .put("strongroom.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1")
                 .put("strongroom.throttle.address-failures", "40")
+                .put("strongroom.mail.host", "127.0.0.1")
+                .put("strongroom.mail.port", Integer.toString(mailPort))
+                .put("strongroom.mail.security", "none")
+                .put("strongroom.mail.from", "Strongroom Test <no-reply@strongroom.test>")
                 .keyStore(keyStore, KEYSTORE_PASSWORD);
     }
 

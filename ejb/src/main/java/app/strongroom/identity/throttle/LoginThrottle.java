@@ -83,6 +83,16 @@ public class LoginThrottle {
         return "platform-address|" + address;
     }
 
+    /** Password-link mails sent to one login: bounds how often anybody can make a user's mailbox ring. */
+    public static String linkMailKey(Object tenant, String login) {
+        return "link-mail|" + tenant + "|" + login;
+    }
+
+    /** "Forgot password" requests from one address, across the platform. */
+    public static String linkRequestAddressKey(String address) {
+        return "link-request-address|" + address;
+    }
+
     public static String staffKey(String login) {
         return "staff|" + login;
     }

@@ -4,6 +4,8 @@ import app.strongroom.identity.Role;
 import app.strongroom.identity.SignInOutcome;
 import app.strongroom.identity.SignInService;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
 public class StrongroomIdentityStore implements IdentityStore {
     @EJB
     SignInService signIn;
+    @Inject
+    HttpServletRequest request;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -28,6 +32,7 @@ public class StrongroomIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+            SessionEpoch.offer(request, signedIn.sessionEpoch());
             return new CredentialValidationResult(signedIn.callerName(),
                     signedIn.roles().stream().map(Role::roleName).collect(Collectors.toSet()));
         }

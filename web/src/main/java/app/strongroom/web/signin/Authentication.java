@@ -3,6 +3,7 @@ package app.strongroom.web.signin;
 import app.strongroom.web.Messages;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.web.security.ClientAddress;
+import app.strongroom.web.security.SessionEpoch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -42,8 +43,14 @@ public class Authentication {
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + homePage);
+            case SEND_CONTINUE -> {
+                SessionEpoch.keepOffered(request);
+                faces.responseComplete();
+            }
+            case SUCCESS -> {
+                SessionEpoch.keepOffered(request);
+                external.redirect(external.getRequestContextPath() + homePage);
+            }
             default -> Messages.error("signin.failed");
         }
     }

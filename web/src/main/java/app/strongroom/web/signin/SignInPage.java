@@ -18,10 +18,14 @@ public class SignInPage {
     private String login;
     private String password;
     private boolean created;
+    private boolean ended;
 
     public void load() {
         if (created) {
             Messages.info("signin.tenantCreated", tenant);
+        }
+        if (ended) {
+            Messages.info("signin.sessionEnded");
         }
     }
 
@@ -64,5 +68,13 @@ public class SignInPage {
 
     public void setCreated(boolean created) {
         this.created = created;
+    }
+
+    public boolean isEnded() {
+        return ended;
+    }
+
+    public void setEnded(boolean ended) {
+        this.ended = ended;
     }
 }

@@ -1,0 +1,196 @@
+package app.strongroom.users;
+
+import app.strongroom.account.PasswordLinks;
+import app.strongroom.catalog.Tenant;
+import app.strongroom.common.EmailAddress;
+import app.strongroom.identity.Caller;
+import app.strongroom.identity.Role;
+import app.strongroom.mail.MailFailure;
+import app.strongroom.tenancy.TenantCatalog;
+import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.security.SecurityEvent;
+import app.strongroom.tenant.security.SecurityEventKind;
+import app.strongroom.tenant.user.PasswordLink;
+import app.strongroom.tenant.user.UserAccount;
+import app.strongroom.tenant.user.UserGroup;
+import app.strongroom.tenant.user.UserStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The tenant administrator's user and group management, on the caller's own tenant only. */
+@Stateless
+@RolesAllowed(Role.Names.TENANT_ADMIN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UserAdministration {
+    @Inject
+    TenantData tenantData;
+    @Inject
+    PasswordLinks links;
+    @EJB
+    TenantCatalog catalog;
+
+    public List<UserView> users() {
+        return tenantData.inTransaction(em -> em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultStream()
+                .map(UserAdministration::view).toList());
+    }
+
+    public Optional<UserView> user(String login) {
+        return UserAccount.parseLogin(login).flatMap(l -> tenantData.inTransaction(em -> find(em, l).map(UserAdministration::view)));
+    }
+
+    public List<String> groups() {
+        return tenantData.inTransaction(em -> em.createNamedQuery(UserGroup.ALL, UserGroup.class).getResultStream()
+                .map(UserGroup::name).toList());
+    }
+
+    /** Makes the account and mails the invitation; if the mail fails, no account is made. */
+    public UserChange invite(Invitation invitation) {
+        Caller.TenantUser caller = tenantData.caller();
+        UserAccount user;
+        try {
+            user = UserAccount.invited(invitation.login(), new EmailAddress(invitation.email()), invitation.administrator());
+        } catch (IllegalArgumentException e) {
+            return new UserChange.Refused(e.getMessage().startsWith("e-mail") ? "email" : "login", e.getMessage());
+        }
+        Tenant tenant = catalog.get(caller.tenant());
+        try {
+            return tenantData.inTransaction(em -> {
+                if (find(em, user.login()).isPresent()) {
+                    return new UserChange.Refused("login", "login is taken");
+                }
+                Optional<List<UserGroup>> groups = groups(em, invitation.groups());
+                if (groups.isEmpty()) {
+                    return new UserChange.Refused("groups", "a chosen group no longer exists");
+                }
+                user.assignGroups(groups.get());
+                em.persist(user);
+                em.persist(new SecurityEvent(SecurityEventKind.USER_INVITED, user.login(), null, caller.login(),
+                        "invitation mailed to " + user.email().value()));
+                links.issueAndSend(em, tenant, user, PasswordLink.Purpose.INVITATION, caller.login());
+                return new UserChange.Done();
+            });
+        } catch (MailFailure e) {
+            return new UserChange.MailFailed(e.getMessage());
+        }
+    }
+
+    /** The user can no longer sign in and every session of theirs ends. An administrator cannot lock themself out. */
+    public UserChange deactivate(String login) {
+        return onUser(login, (em, user) -> {
+            if (user.login().equals(tenantData.caller().login())) {
+                return new UserChange.Refused("", "you cannot deactivate your own account");
+            }
+            user.deactivate();
+            return audit(em, SecurityEventKind.USER_DEACTIVATED, user, "signed out everywhere");
+        });
+    }
+
+    public UserChange reactivate(String login) {
+        return onUser(login, (em, user) -> {
+            user.reactivate();
+            return audit(em, SecurityEventKind.USER_REACTIVATED, user, null);
+        });
+    }
+
+    public UserChange assignGroups(String login, Set<String> groupNames) {
+        return onUser(login, (em, user) -> {
+            Optional<List<UserGroup>> groups = groups(em, groupNames);
+            if (groups.isEmpty()) {
+                return new UserChange.Refused("groups", "a chosen group no longer exists");
+            }
+            user.assignGroups(groups.get());
+            return audit(em, SecurityEventKind.GROUPS_CHANGED, user, "groups: " + String.join(", ", user.groupNames()));
+        });
+    }
+
+    /** Mails the user a link to choose a password (their invitation again, if they never chose one). */
+    public UserChange sendPasswordLink(String login) {
+        Tenant tenant = catalog.get(tenantData.caller().tenant());
+        try {
+            return onUser(login, (em, user) -> {
+                if (user.status() == UserStatus.DEACTIVATED) {
+                    return new UserChange.Refused("", "reactivate the user first");
+                }
+                links.issueAndSend(em, tenant, user, user.status() == UserStatus.INVITED
+                        ? PasswordLink.Purpose.INVITATION : PasswordLink.Purpose.RESET, tenantData.caller().login());
+                return audit(em, SecurityEventKind.PASSWORD_LINK_SENT, user, "sent by an administrator");
+            });
+        } catch (MailFailure e) {
+            return new UserChange.MailFailed(e.getMessage());
+        }
+    }
+
+    public UserChange createGroup(String name) {
+        UserGroup group;
+        try {
+            group = new UserGroup(name);
+        } catch (IllegalArgumentException e) {
+            return new UserChange.Refused("groupName", e.getMessage());
+        }
+        String actor = tenantData.caller().login();
+        return tenantData.inTransaction(em -> {
+            if (groups(em, Set.of(group.name())).isPresent()) {
+                return new UserChange.Refused("groupName", "a group of that name exists");
+            }
+            em.persist(group);
+            em.persist(new SecurityEvent(SecurityEventKind.GROUP_CREATED, null, null, actor, "group " + group.name()));
+            return new UserChange.Done();
+        });
+    }
+
+    /** Removes the group; its members stay, without it (the database drops the memberships with the group). */
+    public UserChange deleteGroup(String name) {
+        String actor = tenantData.caller().login();
+        return tenantData.inTransaction(em -> {
+            Optional<UserGroup> group = groups(em, Set.of(String.valueOf(name))).flatMap(g -> g.stream().findFirst());
+            if (group.isEmpty()) {
+                return new UserChange.NotFound();
+            }
+            em.remove(group.get());
+            em.persist(new SecurityEvent(SecurityEventKind.GROUP_DELETED, null, null, actor, "group " + name));
+            return new UserChange.Done();
+        });
+    }
+
+    private UserChange onUser(String login, BiFunction<EntityManager, UserAccount, UserChange> change) {
+        Optional<String> normalised = UserAccount.parseLogin(login);
+        if (normalised.isEmpty()) {
+            return new UserChange.NotFound();
+        }
+        return tenantData.inTransaction(em -> find(em, normalised.get()).map(user -> change.apply(em, user))
+                .orElseGet(UserChange.NotFound::new));
+    }
+
+    private UserChange audit(EntityManager em, SecurityEventKind kind, UserAccount user, String detail) {
+        em.persist(new SecurityEvent(kind, user.login(), null, tenantData.caller().login(), detail));
+        return new UserChange.Done();
+    }
+
+    /** All the named groups, or empty if any of them does not exist. */
+    private static Optional<List<UserGroup>> groups(EntityManager em, Set<String> names) {
+        if (names.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<UserGroup> found = em.createNamedQuery(UserGroup.BY_NAMES, UserGroup.class)
+                .setParameter("names", List.copyOf(names)).getResultList();
+        return found.size() == names.size() ? Optional.of(found) : Optional.empty();
+    }
+
+    private static Optional<UserAccount> find(EntityManager em, String login) {
+        return em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class).setParameter("login", login)
+                .getResultStream().findFirst();
+    }
+
+    private static UserView view(UserAccount u) {
+        return new UserView(u.login(), u.email().value(), u.status(), u.isAdministrator(), u.groupNames(), u.createdAt());
+    }
+}
