@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +91,8 @@ public class UserAdministration {
                 return new UserChange.Refused("", "you cannot deactivate your own account");
             }
             user.deactivate();
-            return audit(em, SecurityEventKind.USER_DEACTIVATED, user, "signed out everywhere");
+            PasswordLinks.revokeOpenLinks(em, user, Instant.now());
+            return audit(em, SecurityEventKind.USER_DEACTIVATED, user, "signed out everywhere; open password links void");
         });
     }
 

@@ -160,6 +160,82 @@ class BrowserIT {
                 .contains("Company, login or password is not right.");
     }
 
+    @Test
+    void anAdministratorSetsTheRulesAndInvitesAUserWhoChoosesTheirPasswordFromTheMail() {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "invite");
+        String email = "zoe@" + slug + ".example.org";
+        try (Browser browser = Browser.open(BASE)) {
+            signIn(browser, slug, "admin", Tenants.PASSWORD);
+            clickThrough(browser, "navSecurity");
+            browser.fill("settings:lockAfter", "many").submit("settings:save");
+            assertThat(fieldMessage(browser, "settings:lockAfter")).contains("whole number");
+            browser.fill("settings:lockAfter", "3").fill("settings:minLength", "10").submit("settings:save");
+            assertThat(browser.text()).contains("Settings saved.");
+            assertThat(browser.byId("settings:minLength").getAttribute("value")).isEqualTo("10");
+
+            clickThrough(browser, "navUsers");
+            browser.fill("groups:groupName", "Accounting").submit("groups:create");
+            assertThat(browser.text()).contains("Group \"Accounting\" created.");
+            // Passes the browser's own check of type="email", not the server's.
+            browser.fill("invite:login", "zoe").fill("invite:email", "zoe@localhost").submit("invite:submit");
+            assertThat(fieldMessage(browser, "invite:email")).contains("is not an e-mail address");
+            browser.fill("invite:login", "zoe").fill("invite:email", email);
+            browser.driver().findElement(By.xpath("//label[normalize-space()='Accounting']")).click();
+            browser.submit("invite:submit");
+            assertThat(browser.text()).contains("Invitation for \"zoe\" sent to " + email);
+            WebElement row = browser.driver().findElement(By.xpath("//tr[td[normalize-space()='zoe']]"));
+            assertThat(row.getText()).contains("Invited").contains("Accounting");
+            browser.submit("session:signOut");
+
+            browser.go(Mailbox.awaitLink(email, 1).toString());
+            assertThat(browser.text()).contains("\"zoe\"").contains("at least 10 characters");
+            browser.fill("setPassword:password", "nine char").submit("setPassword:submit");
+            assertThat(fieldMessage(browser, "setPassword:password")).contains("at least 10 characters");
+            browser.fill("setPassword:password", "zoe's own long password").submit("setPassword:submit");
+            assertThat(browser.url()).contains("/login.xhtml");
+            assertThat(browser.text()).contains("Your password is saved.");
+            assertThat(browser.byId("signin:tenant").getAttribute("value")).isEqualTo(slug);
+
+            signIn(browser, slug, "zoe", "zoe's own long password");
+            assertThat(browser.url()).contains("/app/contacts.xhtml");
+            assertThat(browser.text()).contains("Signed in as zoe");
+            assertThat(browser.present("navUsers")).as("zoe administers nothing").isFalse();
+        }
+    }
+
+    @Test
+    void aUserWhoForgotTheirPasswordChoosesANewOneFromTheMail() {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "forgot");
+        try (Browser browser = Browser.open(BASE)) {
+            browser.go("login.xhtml");
+            clickThrough(browser, "forgot");
+            browser.fill("forgot:company", slug).fill("forgot:login", "admin").submit("forgot:submit");
+            assertThat(browser.text()).contains("a link is on its way");
+
+            browser.go(Mailbox.awaitLink(Tenants.adminEmail(slug, "admin"), 1).toString());
+            browser.fill("setPassword:password", "a brand new passphrase").submit("setPassword:submit");
+            assertThat(browser.text()).contains("Your password is saved.");
+            signIn(browser, slug, "admin", Tenants.PASSWORD);
+            assertThat(browser.text()).contains("Company, login or password is not right.");
+            signIn(browser, slug, "admin", "a brand new passphrase");
+            assertThat(browser.url()).contains("/app/contacts.xhtml");
+
+            clickThrough(browser, "navPassword");
+            browser.fill("password:current", "wrong").fill("password:next", "yet another passphrase")
+                    .submit("password:submit");
+            assertThat(fieldMessage(browser, "password:current")).contains("The current password is not right.");
+            browser.fill("password:current", "a brand new passphrase").fill("password:next", "yet another passphrase")
+                    .submit("password:submit");
+            assertThat(browser.text()).contains("Your password is changed.");
+        }
+    }
+
+    private static void clickThrough(Browser browser, String linkId) {
+        browser.markPage();
+        browser.byId(linkId).click();
+        browser.awaitNewPage();
+    }
+
     /** Clicks the name header and waits until the table reports the wanted order (each click replaces the header). */
     private static void sortByName(Browser browser, String order) {
         browser.byId("contacts:table:name").findElement(By.className("ui-column-title")).click();
@@ -189,7 +265,8 @@ class BrowserIT {
     }
 
     private static String fieldMessage(Browser browser, String fieldId) {
-        return browser.driver().findElement(By.xpath("//*[@id='" + fieldId + "']/following-sibling::*[1]")).getText();
+        return browser.driver().findElement(By.xpath("//*[@id='" + fieldId
+                + "']/following-sibling::div[contains(@class, 'ui-message')][1]")).getText();
     }
 
     private static List<WebElement> rows(Browser browser) {

@@ -161,7 +161,9 @@ class ThrottlingIT {
         signIn("203.0.113.77", "admin", "wrong");
         List<String> pages = new ArrayList<>();
         FacesClient boss = signedIn("192.0.2.51", "boss");
-        for (String page : List.of("app/contacts.xhtml", "app/contact.xhtml", "app/admin/security.xhtml")) {
+        for (String page : List.of("app/contacts.xhtml", "app/contact.xhtml", "app/admin/security.xhtml",
+                "app/admin/users.xhtml", "app/admin/user.xhtml?login=admin", "app/admin/user.xhtml?login=boss",
+                "app/password.xhtml")) {
             pages.add(boss.get(page).body());
         }
         pages.add(Tenants.signIn(FacesClient.from(BASE, "192.0.2.52"), slug, "admin", "wrong").body());
