@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -40,6 +41,10 @@ public class SignInService {
     PlatformSettings settings;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    KnownTenants knownTenants;
+    @Inject
+    SignInStatistics statistics;
     @EJB
     TenantCatalog catalog;
     @EJB
@@ -55,23 +60,47 @@ public class SignInService {
     }
 
     public SignInOutcome signInTenantUser(String tenantName, String login, char[] password, String clientAddress) {
-        if (throttle.lockedUntil(LoginThrottle.platformAddressKey(clientAddress)).isPresent()) {
+        long start = System.nanoTime();
+        Optional<TenantSlug> slug = TenantSlug.parse(tenantName);
+        Optional<String> normalisedLogin = UserAccount.parseLogin(login);
+        Optional<TenantId> known = slug.flatMap(knownTenants::idOf);
+        if (locked(known, normalisedLogin, clientAddress)) {
+            // Refused at once, with one question to the grid and none to any database. Not counted towards the
+            // platform guard: it costs nothing, and the failures that made the lock were counted.
+            statistics.lockedRefusal(System.nanoTime() - start);
             return new SignInOutcome.Refused();
         }
-        Optional<Tenant> tenant = TenantSlug.parse(tenantName).flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
-        Optional<String> normalisedLogin = UserAccount.parseLogin(login);
-        SignInOutcome outcome;
+        Optional<Tenant> tenant = slug.flatMap(catalog::findBySlug).filter(Tenant::acceptsSignIn);
         if (tenant.isEmpty() || normalisedLogin.isEmpty()) {
             hasher.burn(password);
-            outcome = new SignInOutcome.Refused();
-        } else {
-            TenantId id = tenant.get().id();
-            outcome = units.inTransaction(id, em -> checkTenantUser(em, id, normalisedLogin.get(), password, clientAddress));
+            countPlatformFailure(clientAddress, null);
+            return new SignInOutcome.Refused();
         }
+        TenantId id = tenant.get().id();
+        knownTenants.remember(slug.get(), id);
+        // A lock exists only while the tenant's rules enable locking (turning them off lifts every lock), so it is
+        // checked before the tenant's database is touched: a locked sign-in costs no hash and no query there.
+        if (!known.equals(Optional.of(id)) && locked(Optional.of(id), normalisedLogin, clientAddress)) {
+            statistics.lockedRefusal(System.nanoTime() - start);
+            return new SignInOutcome.Refused();
+        }
+        SignInOutcome outcome = units.inTransaction(id, em -> checkTenantUser(em, id, normalisedLogin.get(), password,
+                clientAddress));
         if (outcome instanceof SignInOutcome.Refused) {
             countPlatformFailure(clientAddress, null);
         }
         return outcome;
+    }
+
+    /** The address blocked platform-wide, or (when the tenant is known) the login or the address locked there. */
+    private boolean locked(Optional<TenantId> tenant, Optional<String> login, String clientAddress) {
+        Set<String> keys = new HashSet<>();
+        keys.add(LoginThrottle.platformAddressKey(clientAddress));
+        tenant.ifPresent(id -> {
+            keys.add(LoginThrottle.tenantAddressKey(id, clientAddress));
+            login.ifPresent(l -> keys.add(LoginThrottle.loginKey(id, l)));
+        });
+        return throttle.anyLocked(keys);
     }
 
     private SignInOutcome checkTenantUser(EntityManager em, TenantId tenant, String login, char[] password,
@@ -79,10 +108,6 @@ public class SignInService {
         LockoutRules rules = em.find(SecuritySettings.class, SecuritySettings.THE_ROW).lockoutRules();
         String loginKey = LoginThrottle.loginKey(tenant, login);
         String addressKey = LoginThrottle.tenantAddressKey(tenant, clientAddress);
-        if (rules.enabled() && (throttle.lockedUntil(loginKey).isPresent()
-                || throttle.lockedUntil(addressKey).isPresent())) {
-            return new SignInOutcome.Refused();
-        }
         Optional<UserAccount> account = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
                 .setParameter("login", login).getResultStream().findFirst().filter(UserAccount::maySignIn);
         if (account.isEmpty()) {

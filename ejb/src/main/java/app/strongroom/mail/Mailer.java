@@ -73,7 +73,10 @@ public class Mailer {
 
     private static void writeToOutbox(MailSettings.Outbox outbox, OutgoingMail mail) {
         try {
-            Files.createDirectories(outbox.directory());
+            if (!Files.isDirectory(outbox.directory())) {
+                Files.createDirectories(outbox.directory(), PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
             Path file = outbox.directory().resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {

@@ -51,6 +51,9 @@ public class SecurityAdministration {
             em.persist(new SecurityEvent(SecurityEventKind.SETTINGS_CHANGED, null, null, caller.login(),
                     "lock after " + lockAfter + " failures, cooldown " + cooldownSeconds + " s, minimum password length "
                             + minPasswordLength));
+            if (!settings.lockoutRules().enabled()) {
+                liftRecentLocks(em, caller);
+            }
             return new SettingsChange.Saved();
         });
     }
@@ -89,6 +92,22 @@ public class SecurityAdministration {
             return null;
         });
         return true;
+    }
+
+    /**
+     * Locking turned off lifts the locks in force: sign-in checks a lock before reading the tenant's rules, so a
+     * lock must not outlive the rules that made it. Every lock that may still run is in the audit trail.
+     */
+    private void liftRecentLocks(EntityManager em, Caller.TenantUser caller) {
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(SecuritySettings.MAX_COOLDOWN_SECONDS);
+        for (SecurityEventKind kind : List.of(SecurityEventKind.ACCOUNT_LOCKED, SecurityEventKind.ADDRESS_LOCKED)) {
+            for (SecurityEvent lock : em.createNamedQuery(SecurityEvent.SINCE, SecurityEvent.class)
+                    .setParameter("since", since).setParameter("kind", kind).getResultList()) {
+                throttle.clear(kind == SecurityEventKind.ACCOUNT_LOCKED
+                        ? LoginThrottle.loginKey(caller.tenant(), lock.login())
+                        : LoginThrottle.tenantAddressKey(caller.tenant(), lock.clientAddress()));
+            }
+        }
     }
 
     public List<SecurityEventView> recentEvents() {

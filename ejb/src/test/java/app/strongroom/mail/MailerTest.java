@@ -55,6 +55,8 @@ class MailerTest {
             files = listed.toList();
         }
         assertThat(files).hasSize(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("outbox"))))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0)))).isEqualTo("rw-------");
         assertThat(Files.readString(files.get(0))).contains("To: zoe@example.org").contains("Subject: Your link")
                 .contains("token=abc");

@@ -73,11 +73,20 @@ public final class Main {
         Path settings = config.writeTo(home.resolve("server.properties"));
 
         say("Starting Payara Micro (log: " + home.resolve("logs/server.log") + ") ...");
-        MicroServer server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
-                runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(), alias,
-                settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")),
-                dataGrid(home),
-                home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
+        MicroServer server;
+        try {
+            server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
+                    runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(),
+                    alias, settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")), dataGrid(home),
+                    home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
+        } catch (IllegalStateException failed) {
+            say(failed.getMessage());
+            if (embedded != null) {
+                embedded.close();
+            }
+            System.exit(1);
+            return;
+        }
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping Strongroom ...");

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -29,10 +31,13 @@ public final class MicroServer implements AutoCloseable {
 
     private final Process process;
     private final Options options;
+    /** Where this start's part of the (appended) log begins. */
+    private final long logStart;
     private final HttpClient client;
 
-    private MicroServer(Process process, Options options, HttpClient client) {
+    private MicroServer(Process process, Options options, HttpClient client, long logStart) {
         this.process = process;
+        this.logStart = logStart;
         this.options = options;
         this.client = client;
     }
@@ -52,12 +57,13 @@ public final class MicroServer implements AutoCloseable {
         command.addAll(options.dataGrid().microOptions());
         try {
             Files.createDirectories(options.logFile().getParent());
+            long logStart = Files.exists(options.logFile()) ? Files.size(options.logFile()) : 0;
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()))
                     .start();
             MicroServer server = new MicroServer(process, options, trustingOnly(options.keyStore(),
-                    options.keyStorePassword()));
+                    options.keyStorePassword()), logStart);
             server.awaitReady(timeout);
             return server;
         } catch (IOException e) {
@@ -114,6 +120,11 @@ public final class MicroServer implements AutoCloseable {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
+                deploymentFailure().ifPresent(cause -> {
+                    close();
+                    throw new IllegalStateException("Payara Micro started but Strongroom failed to deploy: " + cause
+                            + "\nsee " + options.logFile());
+                });
             } catch (IOException notYet) {
                 // The listener is not bound yet; poll again.
             } catch (InterruptedException e) {
@@ -130,6 +141,33 @@ public final class MicroServer implements AutoCloseable {
         close();
         throw new IllegalStateException("Strongroom did not answer on " + httpsUrl() + " in " + timeout.toSeconds()
                 + " s; see " + options.logFile());
+    }
+
+    /**
+     * The first cause Payara logged for a failed deployment, if it did: the server then runs on without the
+     * application, so waiting longer would only delay the message.
+     */
+    private Optional<String> deploymentFailure() {
+        List<String> log;
+        try (InputStream in = Files.newInputStream(options.logFile())) {
+            in.skipNBytes(logStart);
+            log = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        String cause = null;
+        for (int i = 0; i < log.size(); i++) {
+            String line = log.get(i);
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+                if (i + 1 < log.size() && !log.get(i + 1).isBlank() && !log.get(i + 1).startsWith("\t")) {
+                    cause += " (" + log.get(i + 1).strip() + ")";
+                }
+            } else if (line.contains("Exception while loading the app")) {
+                return Optional.of(cause == null ? "exception while loading the application" : cause);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Asks Payara Micro to shut down (SIGTERM), and kills it if it has not stopped within 30 s. */

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteredThrottlingIT {
     private static final String FAILED = "Company, login or password is not right.";
-    private static final Pattern DERIVATIONS = Pattern.compile("id=\"derivations\">(\\d+)<");
 
     private static MicroServer first;
     private static MicroServer second;
@@ -94,8 +91,6 @@ class ClusteredThrottlingIT {
     }
 
     private static long derivations(FacesClient operator) {
-        Matcher m = DERIVATIONS.matcher(operator.get("staff/status.xhtml").body());
-        assertThat(m.find()).isTrue();
-        return Long.parseLong(m.group(1));
+        return StatusPage.figure(operator, "derivations");
     }
 }

@@ -16,8 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class ThrottlingIT {
     private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
     private static final String FAILED = "Company, login or password is not right.";
-    private static final Pattern DERIVATIONS = Pattern.compile("id=\"derivations\">(\\d+)<");
 
     private String slug;
     private TenantId tenant;
@@ -67,12 +64,14 @@ class ThrottlingIT {
         }
         long afterAttack = derivations(operator);
         assertThat(afterAttack - start).as("one hash per wrong password").isEqualTo(10);
+        long refusedBefore = StatusPage.figure(operator, "lockedRefusals");
 
         assertThat(signIn("203.0.113.7", "admin", Tenants.PASSWORD).body()).as("locked: right password refused")
                 .contains(FAILED);
         assertThat(signIn("203.0.113.8", "admin", Tenants.PASSWORD).body()).as("the login is locked from anywhere")
                 .contains(FAILED);
         assertThat(derivations(operator)).as("a locked sign-in computes no hash").isEqualTo(afterAttack);
+        assertThat(StatusPage.figure(operator, "lockedRefusals") - refusedBefore).as("both refused by the lock").isEqualTo(2);
 
         FacesClient boss = signedIn("192.0.2.50", "boss");
         assertThat(boss.get("app/admin/security.xhtml").body()).contains("203.0.113.7");
@@ -106,6 +105,14 @@ class ThrottlingIT {
         assertThat(signIn("198.51.100.67", "boss", Tenants.PASSWORD).statusCode()).as("others are not").isEqualTo(302);
         assertThat(events()).contains("SETTINGS_CHANGED - - boss", "ACCOUNT_LOCKED admin 198.51.100.1 -",
                 "ADDRESS_LOCKED user14 198.51.100.66 -");
+
+        assertThat(boss.submit("app/admin/security.xhtml", "settings",
+                Map.of("lockAfter", "0", "cooldown", "120", "minLength", "10", "version", "1"), "save").body())
+                .contains("Settings saved.");
+        assertThat(signIn("198.51.100.2", "admin", Tenants.PASSWORD).statusCode()).as("locking off lifts the login's lock")
+                .isEqualTo(302);
+        assertThat(signIn("198.51.100.66", "boss", Tenants.PASSWORD).statusCode()).as("and the address's")
+                .isEqualTo(302);
     }
 
     @Test
@@ -199,9 +206,7 @@ class ThrottlingIT {
     }
 
     private static long derivations(FacesClient operator) {
-        Matcher m = DERIVATIONS.matcher(operator.get("staff/status.xhtml").body());
-        assertThat(m.find()).as("status page shows the derivation count").isTrue();
-        return Long.parseLong(m.group(1));
+        return StatusPage.figure(operator, "derivations");
     }
 
     private List<String> events() throws SQLException {

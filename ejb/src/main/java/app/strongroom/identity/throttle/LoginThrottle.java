@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
  * Counts sign-in failures per key in the shared grid. Updates are compare-and-set loops on the cache, so two
@@ -27,7 +30,12 @@ public class LoginThrottle {
     CacheManager caches;
 
     private Cache<String, String> failures;
+    private static final Duration LOCAL_TRUST = Duration.ofSeconds(1);
+    private static final int LOCAL_BOUND = 10_000;
+
     private final Clock clock = Clock.systemUTC();
+    /** Locks seen in the grid, and until when this instance believes them without asking again. */
+    private final Map<String, Long> seenLocked = new ConcurrentHashMap<>();
 
     @PostConstruct
     void open() {
@@ -39,7 +47,7 @@ public class LoginThrottle {
         try {
             return caches.createCache(CACHE, new MutableConfiguration<String, String>()
                     .setTypes(String.class, String.class)
-                    .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(MEMORY)));
+                    .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(MEMORY)));
         } catch (javax.cache.CacheException createdMeanwhile) {
             return caches.getCache(CACHE, String.class, String.class);
         }
@@ -49,6 +57,39 @@ public class LoginThrottle {
     public Optional<Instant> lockedUntil(String key) {
         FailureCount count = FailureCount.parse(failures.get(key));
         return count.lockedAt(clock.instant()) ? Optional.of(Instant.ofEpochMilli(count.lockedUntil())) : Optional.empty();
+    }
+
+    /**
+     * Whether any of {@code keys} is locked. A lock this instance has seen in the grid is believed locally for up to
+     * {@link #LOCAL_TRUST}, so a brute-force run is refused without asking the grid each time; an unlock made through
+     * another instance therefore takes effect here within that second (at once through this one).
+     */
+    public boolean anyLocked(Set<String> keys) {
+        long now = clock.millis();
+        for (String key : keys) {
+            Long until = seenLocked.get(key);
+            if (until != null && until > now) {
+                return true;
+            }
+        }
+        boolean locked = false;
+        for (Map.Entry<String, String> stored : failures.getAll(keys).entrySet()) {
+            FailureCount count = FailureCount.parse(stored.getValue());
+            if (count.lockedAt(Instant.ofEpochMilli(now))) {
+                seen(stored.getKey(), count.lockedUntil(), now);
+                locked = true;
+            }
+        }
+        return locked;
+    }
+
+    private void seen(String key, long lockedUntil, long now) {
+        if (seenLocked.size() >= LOCAL_BOUND) {
+            seenLocked.values().removeIf(until -> until <= now);
+        }
+        if (seenLocked.size() < LOCAL_BOUND) {
+            seenLocked.put(key, Math.min(lockedUntil, now + LOCAL_TRUST.toMillis()));
+        }
     }
 
     /** Counts a failure; true when this very failure locked the key. */
@@ -69,6 +110,7 @@ public class LoginThrottle {
     /** Forgets the key's failures: a successful sign-in, or an administrator's unlock. */
     public void clear(String key) {
         failures.remove(key);
+        seenLocked.remove(key);
     }
 
     public static String loginKey(Object tenant, String login) {
