@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** The tenant administrator's user and group management, on the caller's own tenant only. */
+/** The tenant administrator's user management, on the caller's own tenant only. */
 @Stateless
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -48,11 +48,6 @@ public class UserAdministration {
         return UserAccount.parseLogin(login).flatMap(l -> tenantData.inTransaction(em -> find(em, l).map(UserAdministration::view)));
     }
 
-    public List<String> groups() {
-        return tenantData.inTransaction(em -> em.createNamedQuery(UserGroup.ALL, UserGroup.class).getResultStream()
-                .map(UserGroup::name).toList());
-    }
-
     /** Makes the account and mails the invitation; if the mail fails, no account is made. */
     public UserChange invite(Invitation invitation) {
         Caller.TenantUser caller = tenantData.caller();
@@ -68,7 +63,7 @@ public class UserAdministration {
                 if (find(em, user.login()).isPresent()) {
                     return new UserChange.Refused("login", "login is taken");
                 }
-                Optional<List<UserGroup>> groups = groups(em, invitation.groups());
+                Optional<List<UserGroup>> groups = GroupAdministration.groups(em, invitation.groups());
                 if (groups.isEmpty()) {
                     return new UserChange.Refused("groups", "a chosen group no longer exists");
                 }
@@ -105,7 +100,7 @@ public class UserAdministration {
 
     public UserChange assignGroups(String login, Set<String> groupNames) {
         return onUser(login, (em, user) -> {
-            Optional<List<UserGroup>> groups = groups(em, groupNames);
+            Optional<List<UserGroup>> groups = GroupAdministration.groups(em, groupNames);
             if (groups.isEmpty()) {
                 return new UserChange.Refused("groups", "a chosen group no longer exists");
             }
@@ -131,38 +126,6 @@ public class UserAdministration {
         }
     }
 
-    public UserChange createGroup(String name) {
-        UserGroup group;
-        try {
-            group = new UserGroup(name);
-        } catch (IllegalArgumentException e) {
-            return new UserChange.Refused("groupName", e.getMessage());
-        }
-        String actor = tenantData.caller().login();
-        return tenantData.inTransaction(em -> {
-            if (groups(em, Set.of(group.name())).isPresent()) {
-                return new UserChange.Refused("groupName", "a group of that name exists");
-            }
-            em.persist(group);
-            em.persist(new SecurityEvent(SecurityEventKind.GROUP_CREATED, null, null, actor, "group " + group.name()));
-            return new UserChange.Done();
-        });
-    }
-
-    /** Removes the group; its members stay, without it (the database drops the memberships with the group). */
-    public UserChange deleteGroup(String name) {
-        String actor = tenantData.caller().login();
-        return tenantData.inTransaction(em -> {
-            Optional<UserGroup> group = groups(em, Set.of(String.valueOf(name))).flatMap(g -> g.stream().findFirst());
-            if (group.isEmpty()) {
-                return new UserChange.NotFound();
-            }
-            em.remove(group.get());
-            em.persist(new SecurityEvent(SecurityEventKind.GROUP_DELETED, null, null, actor, "group " + name));
-            return new UserChange.Done();
-        });
-    }
-
     private UserChange onUser(String login, BiFunction<EntityManager, UserAccount, UserChange> change) {
         Optional<String> normalised = UserAccount.parseLogin(login);
         if (normalised.isEmpty()) {
@@ -175,16 +138,6 @@ public class UserAdministration {
     private UserChange audit(EntityManager em, SecurityEventKind kind, UserAccount user, String detail) {
         em.persist(new SecurityEvent(kind, user.login(), null, tenantData.caller().login(), detail));
         return new UserChange.Done();
-    }
-
-    /** All the named groups, or empty if any of them does not exist. */
-    private static Optional<List<UserGroup>> groups(EntityManager em, Set<String> names) {
-        if (names.isEmpty()) {
-            return Optional.of(List.of());
-        }
-        List<UserGroup> found = em.createNamedQuery(UserGroup.BY_NAMES, UserGroup.class)
-                .setParameter("names", List.copyOf(names)).getResultList();
-        return found.size() == names.size() ? Optional.of(found) : Optional.empty();
     }
 
     private static Optional<UserAccount> find(EntityManager em, String login) {

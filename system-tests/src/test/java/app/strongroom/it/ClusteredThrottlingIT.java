@@ -77,6 +77,14 @@ class ClusteredThrottlingIT {
                 .as("locked through the first instance, refused by the second").contains(FAILED);
         assertThat(derivations(operator)).as("no hash computed on the second").isEqualTo(before);
 
+        Tenants.addAdministrator(Tenants.idOf(slug).orElseThrow(), "boss");
+        FacesClient boss = FacesClient.from(second.httpsUrl(), "192.0.2.80");
+        assertThat(Tenants.signIn(boss, slug, "boss", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(boss.submit("app/admin/security.xhtml", "locked", Map.of(), "table:0:unlock").body())
+                .contains("Login \"admin\" is unlocked.");
+        assertThat(signIn(first.httpsUrl(), "203.0.113.42", slug, Tenants.PASSWORD).statusCode())
+                .as("unlocked through the second instance, the first lets the login in").isEqualTo(302);
+
         for (String instance : List.of("first", "second")) {
             String log = Files.readString(Path.of(System.getProperty("strongroom.test.dir"))
                     .resolve("cluster").resolve(instance).resolve("server.log"));

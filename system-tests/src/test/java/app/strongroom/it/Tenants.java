@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.catalog.TenantId;
+import app.strongroom.identity.PasswordHasher;
 import app.strongroom.launcher.DatabaseConnection;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -56,6 +57,20 @@ public final class Tenants {
     public static HttpResponse<String> signIn(FacesClient client, String slug, String login, String password) {
         return client.submit("login.xhtml", "signin", Map.of("tenant", slug, "login", login, "password", password),
                 "submit");
+    }
+
+    /** Adds an administrator with {@link #PASSWORD} straight into the tenant's database (test data, no mail). */
+    public static void addAdministrator(TenantId tenant, String login) throws SQLException {
+        String hash = new PasswordHasher(TestPlatform.TEST_ITERATIONS)
+                .hash(PASSWORD.toCharArray()).format();
+        try (Connection c = superuser(databaseOf(tenant));
+             PreparedStatement s = c.prepareStatement("insert into user_account (login, email, password_hash, "
+                     + "administrator, active, created_at) values (?, ?, ?, true, true, now())")) {
+            s.setString(1, login);
+            s.setString(2, login + "@example.org");
+            s.setString(3, hash);
+            s.executeUpdate();
+        }
     }
 
     public static Connection superuser(String database) throws SQLException {

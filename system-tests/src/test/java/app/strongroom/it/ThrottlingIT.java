@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.catalog.TenantId;
-import app.strongroom.identity.PasswordHasher;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,13 +44,7 @@ class ThrottlingIT {
     void tenantWithTwoAdministrators() throws Exception {
         slug = Tenants.create(FacesClient.forTestServer(BASE), "throttle");
         tenant = Tenants.idOf(slug).orElseThrow();
-        String hash = new PasswordHasher(TestPlatform.TEST_ITERATIONS).hash(Tenants.PASSWORD.toCharArray()).format();
-        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant));
-             PreparedStatement s = c.prepareStatement("insert into user_account (login, email, password_hash, "
-                     + "administrator, active, created_at) values ('boss', 'boss@example.org', ?, true, true, now())")) {
-            s.setString(1, hash);
-            s.executeUpdate();
-        }
+        Tenants.addAdministrator(tenant, "boss");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.strongroom.web.admin;
 
 import app.strongroom.tenant.user.UserStatus;
+import app.strongroom.users.GroupAdministration;
 import app.strongroom.users.UserAdministration;
 import app.strongroom.users.UserChange;
 import app.strongroom.users.UserView;
@@ -24,6 +25,8 @@ public class UserPage implements Serializable {
 
     @EJB
     UserAdministration administration;
+    @EJB
+    GroupAdministration groups;
 
     private String login;
     private UserView user;
@@ -73,7 +76,7 @@ public class UserPage implements Serializable {
     }
 
     public List<String> getGroups() {
-        return administration.groups();
+        return groups.groups();
     }
 
     public String getLogin() {

@@ -1,5 +1,6 @@
 package app.strongroom.web.admin;
 
+import app.strongroom.users.GroupAdministration;
 import app.strongroom.users.Invitation;
 import app.strongroom.users.UserAdministration;
 import app.strongroom.users.UserChange;
@@ -18,6 +19,8 @@ import java.util.Set;
 public class UsersPage {
     @EJB
     UserAdministration administration;
+    @EJB
+    GroupAdministration groups;
 
     private String login;
     private String email;
@@ -39,7 +42,7 @@ public class UsersPage {
     }
 
     public void createGroup() {
-        UserChange change = administration.createGroup(groupName);
+        UserChange change = groups.createGroup(groupName);
         if (change instanceof UserChange.Done) {
             Messages.info("groups.created", groupName);
             groupName = null;
@@ -49,7 +52,7 @@ public class UsersPage {
     }
 
     public void deleteGroup(String name) {
-        UserMessages.show(administration.deleteGroup(name), "groups:");
+        UserMessages.show(groups.deleteGroup(name), "groups:");
     }
 
     public List<UserView> getUsers() {
@@ -57,7 +60,7 @@ public class UsersPage {
     }
 
     public List<String> getGroups() {
-        return administration.groups();
+        return groups.groups();
     }
 
     public String getLogin() {
