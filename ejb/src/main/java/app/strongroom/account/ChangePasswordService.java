@@ -46,8 +46,7 @@ public class ChangePasswordService {
             if (rules.enabled() && throttle.lockedUntil(loginKey).isPresent()) {
                 return new PasswordChange.CurrentPasswordWrong();
             }
-            UserAccount user = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
-                    .setParameter("login", caller.login()).getSingleResult();
+            UserAccount user = UserAccount.byLogin(em, caller.login()).orElseThrow();
             if (!hasher.verify(current, user.passwordHash().orElseThrow()).matches()) {
                 if (rules.enabled() && throttle.fail(loginKey, rules.lockAfter(), rules.cooldown())) {
                     em.persist(new SecurityEvent(SecurityEventKind.ACCOUNT_LOCKED, caller.login(), clientAddress, null,

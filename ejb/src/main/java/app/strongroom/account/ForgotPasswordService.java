@@ -66,8 +66,7 @@ public class ForgotPasswordService {
         }
         try {
             units.inTransaction(tenant.get().id(), em -> {
-                em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class).setParameter("login", normalised.get())
-                        .getResultStream().findFirst().filter(u -> u.status() != UserStatus.DEACTIVATED)
+                UserAccount.byLogin(em, normalised.get()).filter(u -> u.status() != UserStatus.DEACTIVATED)
                         .ifPresent(user -> {
                             throttle.fail(mailKey, settings.resetMailsPerHour(), MAIL_PAUSE);
                             PasswordLink.Purpose purpose = user.status() == UserStatus.INVITED

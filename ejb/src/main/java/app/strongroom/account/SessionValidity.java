@@ -23,8 +23,7 @@ public class SessionValidity {
 
     public boolean isCurrent(long sessionEpoch) {
         String login = tenantData.caller().login();
-        return tenantData.inTransaction(em -> em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
-                .setParameter("login", login).getResultStream().findFirst()
+        return tenantData.inTransaction(em -> UserAccount.byLogin(em, login)
                 .filter(u -> u.maySignIn() && u.sessionEpoch() == sessionEpoch).isPresent());
     }
 }

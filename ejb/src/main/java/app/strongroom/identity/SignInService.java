@@ -108,8 +108,7 @@ public class SignInService {
         LockoutRules rules = em.find(SecuritySettings.class, SecuritySettings.THE_ROW).lockoutRules();
         String loginKey = LoginThrottle.loginKey(tenant, login);
         String addressKey = LoginThrottle.tenantAddressKey(tenant, clientAddress);
-        Optional<UserAccount> account = em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class)
-                .setParameter("login", login).getResultStream().findFirst().filter(UserAccount::maySignIn);
+        Optional<UserAccount> account = UserAccount.byLogin(em, login).filter(UserAccount::maySignIn);
         if (account.isEmpty()) {
             hasher.burn(password);
         } else if (passwordMatches(password, account.get().passwordHash().orElseThrow(), account.get()::replacePasswordHash)) {

@@ -63,11 +63,7 @@ public class SecurityAdministration {
         Caller.TenantUser caller = tenantData.caller();
         return tenantData.inTransaction(em -> {
             Map<String, LockedLogin> locked = new LinkedHashMap<>();
-            OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC)
-                    .minusSeconds(SecuritySettings.MAX_COOLDOWN_SECONDS);
-            for (SecurityEvent lock : em.createNamedQuery(SecurityEvent.SINCE, SecurityEvent.class)
-                    .setParameter("since", since).setParameter("kind", SecurityEventKind.ACCOUNT_LOCKED)
-                    .getResultList()) {
+            for (SecurityEvent lock : locksThatMayRun(em, SecurityEventKind.ACCOUNT_LOCKED)) {
                 if (!locked.containsKey(lock.login())) {
                     throttle.lockedUntil(LoginThrottle.loginKey(caller.tenant(), lock.login())).ifPresent(until ->
                             locked.put(lock.login(), new LockedLogin(lock.login(), until, lock.clientAddress())));
@@ -99,15 +95,20 @@ public class SecurityAdministration {
      * lock must not outlive the rules that made it. Every lock that may still run is in the audit trail.
      */
     private void liftRecentLocks(EntityManager em, Caller.TenantUser caller) {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(SecuritySettings.MAX_COOLDOWN_SECONDS);
         for (SecurityEventKind kind : List.of(SecurityEventKind.ACCOUNT_LOCKED, SecurityEventKind.ADDRESS_LOCKED)) {
-            for (SecurityEvent lock : em.createNamedQuery(SecurityEvent.SINCE, SecurityEvent.class)
-                    .setParameter("since", since).setParameter("kind", kind).getResultList()) {
+            for (SecurityEvent lock : locksThatMayRun(em, kind)) {
                 throttle.clear(kind == SecurityEventKind.ACCOUNT_LOCKED
                         ? LoginThrottle.loginKey(caller.tenant(), lock.login())
                         : LoginThrottle.tenantAddressKey(caller.tenant(), lock.clientAddress()));
             }
         }
+    }
+
+    /** Lock events recent enough that the lock may still be in force (no cooldown is longer). */
+    private static List<SecurityEvent> locksThatMayRun(EntityManager em, SecurityEventKind kind) {
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(SecuritySettings.MAX_COOLDOWN_SECONDS);
+        return em.createNamedQuery(SecurityEvent.SINCE, SecurityEvent.class).setParameter("since", since)
+                .setParameter("kind", kind).getResultList();
     }
 
     public List<SecurityEventView> recentEvents() {

@@ -45,7 +45,7 @@ public class UserAdministration {
     }
 
     public Optional<UserView> user(String login) {
-        return UserAccount.parseLogin(login).flatMap(l -> tenantData.inTransaction(em -> find(em, l).map(UserAdministration::view)));
+        return UserAccount.parseLogin(login).flatMap(l -> tenantData.inTransaction(em -> UserAccount.byLogin(em, l).map(UserAdministration::view)));
     }
 
     /** Makes the account and mails the invitation; if the mail fails, no account is made. */
@@ -60,7 +60,7 @@ public class UserAdministration {
         Tenant tenant = catalog.get(caller.tenant());
         try {
             return tenantData.inTransaction(em -> {
-                if (find(em, user.login()).isPresent()) {
+                if (UserAccount.byLogin(em, user.login()).isPresent()) {
                     return new UserChange.Refused("login", "login is taken");
                 }
                 Optional<List<UserGroup>> groups = GroupAdministration.groups(em, invitation.groups());
@@ -131,18 +131,13 @@ public class UserAdministration {
         if (normalised.isEmpty()) {
             return new UserChange.NotFound();
         }
-        return tenantData.inTransaction(em -> find(em, normalised.get()).map(user -> change.apply(em, user))
+        return tenantData.inTransaction(em -> UserAccount.byLogin(em, normalised.get()).map(user -> change.apply(em, user))
                 .orElseGet(UserChange.NotFound::new));
     }
 
     private UserChange audit(EntityManager em, SecurityEventKind kind, UserAccount user, String detail) {
         em.persist(new SecurityEvent(kind, user.login(), null, tenantData.caller().login(), detail));
         return new UserChange.Done();
-    }
-
-    private static Optional<UserAccount> find(EntityManager em, String login) {
-        return em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class).setParameter("login", login)
-                .getResultStream().findFirst();
     }
 
     private static UserView view(UserAccount u) {

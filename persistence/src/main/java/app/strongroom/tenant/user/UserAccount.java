@@ -4,6 +4,7 @@ import app.strongroom.common.EmailAddress;
 import app.strongroom.common.Require;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -98,6 +99,12 @@ public class UserAccount {
         String lower = Require.text("login", login, LOGIN_MAX).toLowerCase(Locale.ROOT);
         return Require.matching("login", lower, LOGIN,
                 "must start with a letter or digit and use only letters, digits and . _ @ + -");
+    }
+
+    /** The account with this (normalised) login in the tenant database behind {@code em}. */
+    public static Optional<UserAccount> byLogin(EntityManager em, String login) {
+        return em.createNamedQuery(BY_LOGIN, UserAccount.class).setParameter("login", login).getResultStream()
+                .findFirst();
     }
 
     /** The login typed by somebody, normalised, if it has the shape of one. */
