@@ -57,7 +57,7 @@ public class ChangePasswordService {
             }
             Optional<String> problem = PasswordProblem.of(security.passwordPolicy(), next);
             if (problem.isEmpty() && Arrays.equals(current, next)) {
-                problem = Optional.of("the new password must differ from the current one");
+                problem = Optional.of("must differ from the current one");
             }
             if (problem.isPresent()) {
                 return new PasswordChange.Rejected(problem.get());

@@ -171,6 +171,16 @@ public class PlatformSettings {
         return integer("strongroom.password.reset-mails-per-hour", 3);
     }
 
+    /** Sign-ups one client address may make per hour. */
+    public int signUpsPerAddressPerHour() {
+        return integer("strongroom.signup.per-address-per-hour", 10);
+    }
+
+    /** Sign-ups the whole platform accepts per hour. */
+    public int signUpsPerHour() {
+        return integer("strongroom.signup.per-hour", 200);
+    }
+
     public int httpsPort() {
         return integer("strongroom.https-port", 8181);
     }

@@ -1,5 +1,6 @@
 package app.strongroom.staff;
 
+import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantCatalog;
@@ -9,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Optional;
 
 /**
  * Deletes a tenant: sign-in stops first, then its database and role are dropped, then its catalog row goes.
@@ -23,14 +25,22 @@ public class TenantDeletionService {
     @EJB
     TenantDatabases databases;
 
-    /** Returns false when there is no such tenant (already deleted). */
-    public boolean delete(TenantId id) {
-        if (catalog.find(id).isEmpty()) {
-            return false;
+    /**
+     * Deletes the tenant only when {@code typedShortName} is its short name, typed by the operator as confirmation:
+     * checked here, so a forged request cannot skip it.
+     */
+    public TenantDeletion delete(TenantId id, String typedShortName) {
+        Optional<Tenant> tenant = catalog.find(id);
+        if (tenant.isEmpty()) {
+            return new TenantDeletion.Gone();
+        }
+        String slug = tenant.get().slug().value();
+        if (typedShortName == null || !slug.equals(typedShortName.strip())) {
+            return new TenantDeletion.NotConfirmed(slug);
         }
         catalog.beginDeletion(id);
         databases.destroy(id);
         catalog.remove(id);
-        return true;
+        return new TenantDeletion.Deleted(slug);
     }
 }

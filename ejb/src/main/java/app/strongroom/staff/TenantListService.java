@@ -1,11 +1,13 @@
 package app.strongroom.staff;
 
+import app.strongroom.catalog.TenantId;
 import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantCatalog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.List;
+import java.util.Optional;
 
 /** Lists every tenant for the platform staff. */
 @Stateless
@@ -16,5 +18,14 @@ public class TenantListService {
 
     public List<TenantSummary> tenants() {
         return catalog.all().stream().map(TenantSummary::of).toList();
+    }
+
+    /** One tenant by the id in a page's address; anything that is no tenant id is simply not found. */
+    public Optional<TenantSummary> tenant(String id) {
+        try {
+            return catalog.find(TenantId.parse(id)).map(TenantSummary::of);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 }

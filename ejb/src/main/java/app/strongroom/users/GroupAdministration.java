@@ -1,5 +1,6 @@
 package app.strongroom.users;
 
+import app.strongroom.common.InvalidValue;
 import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantData;
 import app.strongroom.tenant.security.SecurityEvent;
@@ -32,13 +33,13 @@ public class GroupAdministration {
         UserGroup group;
         try {
             group = new UserGroup(name);
-        } catch (IllegalArgumentException e) {
-            return new UserChange.Refused("groupName", e.getMessage());
+        } catch (InvalidValue e) {
+            return new UserChange.Refused("groupName", e.rule());
         }
         String actor = tenantData.caller().login();
         return tenantData.inTransaction(em -> {
             if (groups(em, Set.of(group.name())).isPresent()) {
-                return new UserChange.Refused("groupName", "a group of that name exists");
+                return new UserChange.Refused("groupName", "is taken by another group");
             }
             em.persist(group);
             em.persist(new SecurityEvent(SecurityEventKind.GROUP_CREATED, null, null, actor, "group " + group.name()));

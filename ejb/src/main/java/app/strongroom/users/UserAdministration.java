@@ -3,6 +3,7 @@ package app.strongroom.users;
 import app.strongroom.account.PasswordLinks;
 import app.strongroom.catalog.Tenant;
 import app.strongroom.common.EmailAddress;
+import app.strongroom.common.InvalidValue;
 import app.strongroom.identity.Caller;
 import app.strongroom.identity.Role;
 import app.strongroom.mail.MailFailure;
@@ -54,18 +55,18 @@ public class UserAdministration {
         UserAccount user;
         try {
             user = UserAccount.invited(invitation.login(), new EmailAddress(invitation.email()), invitation.administrator());
-        } catch (IllegalArgumentException e) {
-            return new UserChange.Refused(e.getMessage().startsWith("e-mail") ? "email" : "login", e.getMessage());
+        } catch (InvalidValue e) {
+            return new UserChange.Refused(e.field().equals("e-mail") ? "email" : "login", e.rule());
         }
         Tenant tenant = catalog.get(caller.tenant());
         try {
             return tenantData.inTransaction(em -> {
                 if (UserAccount.byLogin(em, user.login()).isPresent()) {
-                    return new UserChange.Refused("login", "login is taken");
+                    return new UserChange.Refused("login", "is taken");
                 }
                 Optional<List<UserGroup>> groups = GroupAdministration.groups(em, invitation.groups());
                 if (groups.isEmpty()) {
-                    return new UserChange.Refused("groups", "a chosen group no longer exists");
+                    return new UserChange.Refused("groups", "include one that no longer exists");
                 }
                 user.assignGroups(groups.get());
                 em.persist(user);
@@ -83,7 +84,7 @@ public class UserAdministration {
     public UserChange deactivate(String login) {
         return onUser(login, (em, user) -> {
             if (user.login().equals(tenantData.caller().login())) {
-                return new UserChange.Refused("", "you cannot deactivate your own account");
+                return new UserChange.Refused("", "You cannot deactivate your own account.");
             }
             user.deactivate();
             PasswordLinks.revokeOpenLinks(em, user, Instant.now());
@@ -102,7 +103,7 @@ public class UserAdministration {
         return onUser(login, (em, user) -> {
             Optional<List<UserGroup>> groups = GroupAdministration.groups(em, groupNames);
             if (groups.isEmpty()) {
-                return new UserChange.Refused("groups", "a chosen group no longer exists");
+                return new UserChange.Refused("groups", "include one that no longer exists");
             }
             user.assignGroups(groups.get());
             return audit(em, SecurityEventKind.GROUPS_CHANGED, user, "groups: " + String.join(", ", user.groupNames()));
@@ -115,7 +116,7 @@ public class UserAdministration {
         try {
             return onUser(login, (em, user) -> {
                 if (user.status() == UserStatus.DEACTIVATED) {
-                    return new UserChange.Refused("", "reactivate the user first");
+                    return new UserChange.Refused("", "Reactivate the user first.");
                 }
                 links.issueAndSend(em, tenant, user, user.status() == UserStatus.INVITED
                         ? PasswordLink.Purpose.INVITATION : PasswordLink.Purpose.RESET, tenantData.caller().login());

@@ -13,7 +13,7 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         value = Require.text("e-mail", value, MAX_LENGTH).toLowerCase(Locale.ROOT);
-        Require.matching("e-mail", value, SHAPE, "is not an e-mail address");
+        Require.matching("e-mail", value, SHAPE, "must be an address like name@example.com");
     }
 
     @Override

@@ -86,6 +86,11 @@ public final class FacesClient {
         }
     }
 
+    /** The same client (same cookies, same trust) whose requests appear to come from {@code address}. */
+    public FacesClient from(String address) {
+        return new FacesClient(base, http, address);
+    }
+
     public URI base() {
         return base;
     }

@@ -77,7 +77,9 @@ class MicroPlatformIT {
         FacesClient anonymous = client();
         HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(FacesClient.location(answer)).endsWith("/login.xhtml");
+        assertThat(FacesClient.location(answer)).endsWith("/login.xhtml?next=%2Fapp%2Fcontacts.xhtml");
+        assertThat(FacesClient.location(anonymous.get("staff/status.xhtml")))
+                .as("staff pages lead to the staff sign-in").endsWith("/staff-login.xhtml?next=%2Fstaff%2Fstatus.xhtml");
 
         String slug = Tenants.create(anonymous, "guard");
         FacesClient user = client();
@@ -202,19 +204,32 @@ class MicroPlatformIT {
     }
 
     @Test
-    void signUpRefusesBadValuesNamingTheField() {
+    void signUpRefusesEveryBadValueAtOnceUnderTheFieldsOwnLabel() {
         String taken = Tenants.create(client(), "taken");
         assertThat(Tenants.signUp(client(), "Not A Name", "admin", Tenants.PASSWORD).body())
-                .contains("must be 3 to 40 lower-case letters");
-        assertThat(Tenants.signUp(client(), taken, "admin", Tenants.PASSWORD).body()).contains("tenant name is taken");
+                .contains("Short name must be 3 to 40 lower-case letters");
+        assertThat(Tenants.signUp(client(), taken, "admin", Tenants.PASSWORD).body()).contains("Short name is taken");
         assertThat(Tenants.signUp(client(), Tenants.uniqueSlug("short"), "admin", "short").body())
-                .contains("password must have at least 8 characters");
+                .contains("Password must have at least 8 characters");
         assertThat(Tenants.signUp(client(), Tenants.uniqueSlug("common"), "admin", "Password1").body())
-                .contains("one of the most common");
-        HttpResponse<String> badMail = client().submit("signup.xhtml", "signup", Map.of("companyName", "X",
-                "tenantName", Tenants.uniqueSlug("mail"), "adminLogin", "admin", "email", "not-mail",
-                "password", Tenants.PASSWORD, "plan", "PAID"), "submit");
-        assertThat(badMail.body()).contains("is not an e-mail address");
+                .contains("Password is one of the most common passwords");
+        String all = client().submit("signup.xhtml", "signup", Map.of("companyName", "X".repeat(201),
+                "tenantName", taken, "adminLogin", "-admin", "email", "not-mail",
+                "password", "short", "plan", "PAID"), "submit").body();
+        assertThat(all).contains("Company name is longer than 200 characters")
+                .doesNotContain("Validation Error").doesNotContain("must not be");
+        String service = client().submit("signup.xhtml", "signup", Map.of("companyName", "X",
+                "tenantName", taken, "adminLogin", "-admin", "email", "not-mail",
+                "password", "short", "plan", "PAID"), "submit").body();
+        assertThat(service).as("every field the service refuses, in one answer").contains("Short name is taken")
+                .contains("Administrator login must start with a letter or digit")
+                .contains("Administrator e-mail must be an address like name@example.com")
+                .contains("Password must have at least 8 characters");
+        String empty = client().submit("signup.xhtml", "signup", Map.of("companyName", "", "tenantName", "",
+                "adminLogin", "", "email", "", "password", "", "plan", "FREE"), "submit").body();
+        assertThat(empty).contains("Company name is required").contains("Short name is required")
+                .contains("Administrator login is required").contains("Administrator e-mail is required")
+                .contains("Password is required").doesNotContain("Validation Error");
     }
 
     private static Connection connectAs(TenantId tenant, String database) throws SQLException {

@@ -71,6 +71,8 @@ public class TestPlatform implements LauncherSessionListener {
                 // Tests stand in for clients behind a proxy by sending X-Forwarded-For from the loopback address.
                 .put("strongroom.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1")
                 .put("strongroom.throttle.address-failures", "40")
+                // Tests make hundreds of tenants; each sign-up comes from an address of its own (Tenants.signUp).
+                .put("strongroom.signup.per-hour", "100000")
                 .put("strongroom.mail.host", "127.0.0.1")
                 .put("strongroom.mail.port", Integer.toString(mailPort))
                 .put("strongroom.mail.security", "none")

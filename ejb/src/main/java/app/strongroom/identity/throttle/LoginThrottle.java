@@ -107,6 +107,25 @@ public class LoginThrottle {
         }
     }
 
+    /**
+     * Counts one use of {@code key} in the current UTC clock hour; true while that hour's uses stay within
+     * {@code limit}. A fixed window: simple, shared by every instance, and forgotten with the rest after a day.
+     */
+    public boolean withinHourlyBudget(String key, int limit) {
+        String hourKey = key + "|" + clock.millis() / Duration.ofHours(1).toMillis();
+        while (true) {
+            String stored = failures.get(hourKey);
+            int used = stored == null ? 0 : Integer.parseInt(stored);
+            if (used >= limit) {
+                return false;
+            }
+            String next = Integer.toString(used + 1);
+            if (stored == null ? failures.putIfAbsent(hourKey, next) : failures.replace(hourKey, stored, next)) {
+                return true;
+            }
+        }
+    }
+
     /** Forgets the key's failures: a successful sign-in, or an administrator's unlock. */
     public void clear(String key) {
         failures.remove(key);
@@ -133,6 +152,16 @@ public class LoginThrottle {
     /** "Forgot password" requests from one address, across the platform. */
     public static String linkRequestAddressKey(String address) {
         return "link-request-address|" + address;
+    }
+
+    /** Sign-ups from one address. */
+    public static String signUpAddressKey(String address) {
+        return "sign-up-address|" + address;
+    }
+
+    /** Sign-ups across the platform. */
+    public static String signUpPlatformKey() {
+        return "sign-up-platform";
     }
 
     public static String staffKey(String login) {

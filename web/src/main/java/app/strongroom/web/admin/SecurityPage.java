@@ -21,15 +21,15 @@ public class SecurityPage {
     @EJB
     SecurityAdministration administration;
 
-    @NotNull
+    @NotNull(message = "{field.required}")
     @Min(value = 0, message = "{security.lockAfter.range}")
     @Max(value = 1000, message = "{security.lockAfter.range}")
     private Integer lockAfter;
-    @NotNull
+    @NotNull(message = "{field.required}")
     @Min(value = 1, message = "{security.cooldown.range}")
     @Max(value = 86400, message = "{security.cooldown.range}")
     private Integer cooldown;
-    @NotNull
+    @NotNull(message = "{field.required}")
     @Min(value = 8, message = "{security.minLength.range}")
     @Max(value = 128, message = "{security.minLength.range}")
     private Integer minLength;

@@ -5,7 +5,11 @@ import app.strongroom.users.GroupAdministration;
 import app.strongroom.users.UserAdministration;
 import app.strongroom.users.UserChange;
 import app.strongroom.users.UserView;
+import app.strongroom.web.CurrentUser;
 import app.strongroom.web.Messages;
+import app.strongroom.web.Responses;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -27,14 +31,16 @@ public class UserPage implements Serializable {
     UserAdministration administration;
     @EJB
     GroupAdministration groups;
+    @Inject
+    CurrentUser currentUser;
 
     private String login;
     private UserView user;
-    private List<String> chosenGroups = List.of();
+    private List<String> chosenGroups = new ArrayList<>();
 
     public void load() {
         Optional<UserView> found = administration.user(login);
-        found.ifPresentOrElse(u -> chosenGroups = u.groups(), () -> Messages.error("users.notFound"));
+        found.ifPresentOrElse(u -> chosenGroups = new ArrayList<>(u.groups()), Responses::notFound);
         user = found.orElse(null);
     }
 
@@ -71,6 +77,11 @@ public class UserPage implements Serializable {
         return Optional.ofNullable(user).orElseThrow();
     }
 
+    /** Whether this is the signed-in administrator's own account, which they may not deactivate. */
+    public boolean isSelf() {
+        return user != null && user.login().equals(currentUser.getTenantLogin());
+    }
+
     public boolean isDeactivated() {
         return user != null && user.status() == UserStatus.DEACTIVATED;
     }
@@ -92,6 +103,6 @@ public class UserPage implements Serializable {
     }
 
     public void setChosenGroups(List<String> chosenGroups) {
-        this.chosenGroups = chosenGroups == null ? List.of() : chosenGroups;
+        this.chosenGroups = chosenGroups == null ? new ArrayList<>() : chosenGroups;
     }
 }

@@ -9,6 +9,7 @@ import app.strongroom.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +26,9 @@ public class UsersPage {
     private String login;
     private String email;
     private boolean administrator;
-    private List<String> chosenGroups = List.of();
+    private List<String> chosenGroups = new ArrayList<>();
     private String groupName;
+    private List<UserView> users;
 
     public void invite() {
         UserChange change = administration.invite(new Invitation(login, email, administrator, new HashSet<>(chosenGroups)));
@@ -35,7 +37,8 @@ public class UsersPage {
             login = null;
             email = null;
             administrator = false;
-            chosenGroups = List.of();
+            chosenGroups = new ArrayList<>();
+            users = null;
         } else {
             UserMessages.show(change, "invite:");
         }
@@ -52,11 +55,19 @@ public class UsersPage {
     }
 
     public void deleteGroup(String name) {
-        UserMessages.show(groups.deleteGroup(name), "groups:");
+        UserChange change = groups.deleteGroup(name);
+        if (change instanceof UserChange.Done) {
+            Messages.info("groups.deleted", name);
+        } else {
+            UserMessages.show(change, "groups:");
+        }
     }
 
     public List<UserView> getUsers() {
-        return administration.users();
+        if (users == null) {
+            users = administration.users();
+        }
+        return users;
     }
 
     public List<String> getGroups() {
@@ -92,7 +103,7 @@ public class UsersPage {
     }
 
     public void setChosenGroups(List<String> chosenGroups) {
-        this.chosenGroups = chosenGroups == null ? List.of() : chosenGroups;
+        this.chosenGroups = chosenGroups == null ? new ArrayList<>() : chosenGroups;
     }
 
     public String getGroupName() {

@@ -1,58 +1,60 @@
 package app.strongroom.web.contacts;
 
+import app.strongroom.common.InvalidValue;
 import app.strongroom.contacts.ContactChange;
 import app.strongroom.contacts.ContactService;
 import app.strongroom.contacts.ContactView;
 import app.strongroom.tenant.contact.ContactId;
 import app.strongroom.web.Messages;
+import app.strongroom.web.Responses;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Optional;
 
-/** Creates a contact (no id) or edits one (id in the URL). An id of another tenant is simply not found. */
+/** Creates a contact (no id) or edits one (id in the URL). An id of another tenant is simply not found (404). */
 @Named
 @ViewScoped
 public class ContactEditPage implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final String LIST = "/app/contacts.xhtml?faces-redirect=true";
 
     @EJB
     transient ContactService contacts;
 
     private String id;
     private long version;
-    private boolean found = true;
     private ContactForm form = new ContactForm();
 
     public void load() {
         if (id == null) {
             return;
         }
-        Optional<ContactView> contact = contactId().flatMap(contacts::find);
-        found = contact.isPresent();
-        contact.ifPresentOrElse(c -> {
+        contactId().flatMap(contacts::find).ifPresentOrElse(c -> {
             form = ContactForm.of(c);
             version = c.version();
-        }, () -> Messages.error("contact.notFound"));
+        }, Responses::notFound);
     }
 
     public String save() {
         try {
             if (id == null) {
                 contacts.create(form.toDetails());
-                return "/app/contacts.xhtml?faces-redirect=true";
+                Messages.infoAfterRedirect("contact.created", form.getName());
+                return LIST;
             }
             return outcome(contactId().map(c -> contacts.update(c, version, form.toDetails()))
-                    .orElseGet(ContactChange.NotFound::new));
-        } catch (IllegalArgumentException invalid) {
-            Messages.fieldError(null, invalid.getMessage());
+                    .orElseGet(ContactChange.NotFound::new), "contact.saved");
+        } catch (InvalidValue invalid) {
+            Messages.fieldError("contact:" + ("e-mail".equals(invalid.field()) ? "email" : invalid.field()),
+                    invalid.rule());
             return null;
         }
     }
 
     public String delete() {
-        return outcome(contactId().map(contacts::delete).orElseGet(ContactChange.NotFound::new));
+        return outcome(contactId().map(contacts::delete).orElseGet(ContactChange.NotFound::new), "contact.deleted");
     }
 
     /** The id from the URL, if it is one at all: anything else is a contact that does not exist. */
@@ -64,9 +66,10 @@ public class ContactEditPage implements Serializable {
         }
     }
 
-    private String outcome(ContactChange change) {
+    private String outcome(ContactChange change, String doneKey) {
         if (change instanceof ContactChange.Done) {
-            return "/app/contacts.xhtml?faces-redirect=true";
+            Messages.infoAfterRedirect(doneKey, form.getName());
+            return LIST;
         }
         Messages.error(change instanceof ContactChange.Stale ? "contact.stale" : "contact.notFound");
         return null;
@@ -74,10 +77,6 @@ public class ContactEditPage implements Serializable {
 
     public boolean isNew() {
         return id == null;
-    }
-
-    public boolean isFound() {
-        return found;
     }
 
     public String getId() {

@@ -11,10 +11,10 @@ import java.io.Serializable;
 public class ContactForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    @NotBlank(message = "{contact.name.required}")
+    @NotBlank(message = "{field.required}")
     @Size(max = ContactDetails.NAME_MAX, message = "{field.tooLong}")
     private String name;
-    @Pattern(regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{contact.email.invalid}")
+    @Pattern(regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{field.email}")
     @Size(max = 254, message = "{field.tooLong}")
     private String email;
     @Size(max = ContactDetails.PHONE_MAX, message = "{field.tooLong}")

@@ -22,6 +22,7 @@ public class ContactTableModel extends LazyDataModel<ContactView> {
     private static final long serialVersionUID = 1L;
 
     private final transient ContactService contacts;
+    private boolean filtered;
 
     public ContactTableModel(ContactService contacts) {
         this.contacts = contacts;
@@ -29,7 +30,14 @@ public class ContactTableModel extends LazyDataModel<ContactView> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return Math.toIntExact(contacts.count(filters(filterBy)));
+        Map<ContactField, String> filters = filters(filterBy);
+        filtered = !filters.isEmpty();
+        return Math.toIntExact(contacts.count(filters));
+    }
+
+    /** Whether the rows last counted were narrowed by a filter: an empty table then says so, not "no contacts yet". */
+    public boolean isFiltered() {
+        return filtered;
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.strongroom.web.security;
 
 import app.strongroom.account.SessionValidity;
 import app.strongroom.identity.Caller;
+import app.strongroom.web.signin.SignInTarget;
 import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,7 @@ public class SessionEpochFilter extends HttpFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-                String target = request.getContextPath() + "/login.xhtml?ended=true";
+                String target = SignInTarget.sessionEndedPageFor(request);
                 if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                     response.setContentType("text/xml;charset=UTF-8");
                     response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"

@@ -1,7 +1,8 @@
 package app.strongroom.web.signin;
 
-import app.strongroom.web.Messages;
 import app.strongroom.platform.PlatformSettings;
+import app.strongroom.web.Messages;
+import app.strongroom.web.ViewerTimeZone;
 import app.strongroom.web.security.ClientAddress;
 import app.strongroom.web.security.SessionEpoch;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,9 +13,12 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 
 /** Hands a credential to Jakarta Security and turns the answer into a redirect or the one failure message. */
 @RequestScoped
@@ -33,36 +37,45 @@ public class Authentication {
         return ClientAddress.of((HttpServletRequest) external.getRequest(), settings.trustedProxies());
     }
 
-    public void signIn(Credential credential, String homePage) throws IOException {
+    /**
+     * Signs in afresh. Whoever was signed in before is signed out first, whatever the outcome, so a failed attempt
+     * leaves nobody signed in and a successful one never leaves the earlier identity's session behind. The new session
+     * has a new id, so an id known before (planted by an attacker, say) never becomes a signed-in session.
+     */
+    public void signIn(Credential credential, String homePage, Optional<String> next, String timeZone,
+                       String failureKey) throws IOException {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (request.getSession(false) != null) {
-            // A session id known before sign-in (planted by an attacker, say) must not become the signed-in session.
-            request.changeSessionId();
-        }
-        AuthenticationStatus status = security.authenticate(request,
-                (HttpServletResponse) external.getResponse(),
+        endSession(request);
+        request.getSession(true);
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> {
-                SessionEpoch.keepOffered(request);
-                faces.responseComplete();
-            }
-            case SUCCESS -> {
-                SessionEpoch.keepOffered(request);
-                external.redirect(external.getRequestContextPath() + homePage);
-            }
-            default -> Messages.error("signin.failed");
+        if (status == AuthenticationStatus.SUCCESS) {
+            SessionEpoch.keepOffered(request);
+            ViewerTimeZone.keep(request.getSession(), timeZone);
+            external.redirect(external.getRequestContextPath() + next.orElse(homePage));
+        } else if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete();
+        } else {
+            Messages.error(failureKey);
         }
     }
 
     public void signOut() throws IOException {
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        endSession((HttpServletRequest) external.getRequest());
+        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+    }
+
+    private static void endSession(HttpServletRequest request) throws IOException {
         try {
-            request.logout();
-        } catch (jakarta.servlet.ServletException e) {
+            if (request.getUserPrincipal() != null) {
+                request.logout();
+            }
+        } catch (ServletException e) {
             throw new IOException(e);
         }
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
 }

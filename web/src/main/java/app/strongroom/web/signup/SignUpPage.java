@@ -5,19 +5,22 @@ import app.strongroom.signup.SignUp;
 import app.strongroom.signup.SignUpOutcome;
 import app.strongroom.signup.SignUpService;
 import app.strongroom.web.Messages;
+import app.strongroom.web.signin.Authentication;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Sign-up form: field checks here are for quick feedback; the service re-checks everything. */
+/**
+ * Sign-up form: the field checks here report every empty or over-long field at once; the service re-checks
+ * everything and reports every field it refuses at once too.
+ */
 @Named
 @RequestScoped
 public class SignUpPage {
@@ -25,28 +28,34 @@ public class SignUpPage {
     SignUpService signUps;
     @Inject
     ExternalContext external;
+    @Inject
+    Authentication authentication;
 
-    @NotBlank(message = "{signup.companyName.required}")
+    @NotBlank(message = "{field.required}")
     @Size(max = 200, message = "{field.tooLong}")
     private String companyName;
-    @NotBlank(message = "{signup.tenantName.required}")
+    @NotBlank(message = "{field.required}")
     private String tenantName;
-    @NotBlank(message = "{signup.adminLogin.required}")
+    @NotBlank(message = "{field.required}")
     private String adminLogin;
-    @NotBlank(message = "{signup.email.required}")
+    @NotBlank(message = "{field.required}")
     private String email;
-    @NotNull(message = "{signup.password.required}")
+    @NotBlank(message = "{field.required}")
     private String password;
     private Plan plan = Plan.FREE;
 
     public void submit() throws IOException {
         SignUpOutcome outcome = signUps.signUp(new SignUp(companyName, tenantName, adminLogin, email,
-                password.toCharArray(), plan));
+                password.toCharArray(), plan), authentication.clientAddress());
         if (outcome instanceof SignUpOutcome.Created created) {
-            external.redirect(external.getRequestContextPath() + "/login.xhtml?created=true&tenant="
+            // The banner travels in the flash, so a forged address cannot make the sign-in page announce anything.
+            Messages.infoAfterRedirect("signin.tenantCreated", created.tenant().value());
+            external.redirect(external.getRequestContextPath() + "/login.xhtml?tenant="
                     + URLEncoder.encode(created.tenant().value(), StandardCharsets.UTF_8));
         } else if (outcome instanceof SignUpOutcome.Refused refused) {
-            Messages.fieldError("signup:" + refused.field(), refused.reason());
+            refused.problems().forEach(p -> Messages.fieldError("signup:" + p.field(), p.rule()));
+        } else {
+            Messages.error("signup.throttled");
         }
     }
 

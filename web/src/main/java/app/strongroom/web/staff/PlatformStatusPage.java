@@ -2,11 +2,12 @@ package app.strongroom.web.staff;
 
 import app.strongroom.staff.PlatformStatus;
 import app.strongroom.staff.PlatformStatusService;
+import app.strongroom.web.Durations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-/** The staff's view of this instance's live figures. */
+/** The staff's view of this instance's live figures, in units a person reads at a glance. */
 @Named
 @RequestScoped
 public class PlatformStatusPage {
@@ -20,5 +21,14 @@ public class PlatformStatusPage {
             status = service.status();
         }
         return status;
+    }
+
+    public String getMeanRefusal() {
+        PlatformStatus s = getStatus();
+        return Durations.human(s.lockedRefusals() == 0 ? 0 : s.lockedRefusalNanos() / s.lockedRefusals());
+    }
+
+    public String getTotalRefusal() {
+        return Durations.human(getStatus().lockedRefusalNanos());
     }
 }

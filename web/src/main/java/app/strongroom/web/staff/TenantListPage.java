@@ -1,23 +1,18 @@
 package app.strongroom.web.staff;
 
-import app.strongroom.catalog.TenantId;
-import app.strongroom.staff.TenantDeletionService;
 import app.strongroom.staff.TenantListService;
 import app.strongroom.staff.TenantSummary;
-import app.strongroom.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The operators' list of tenants. */
+/** The staff's list of tenants. */
 @Named
 @RequestScoped
 public class TenantListPage {
     @EJB
     TenantListService tenants;
-    @EJB
-    TenantDeletionService deletion;
 
     private List<TenantSummary> rows;
 
@@ -26,14 +21,5 @@ public class TenantListPage {
             rows = tenants.tenants();
         }
         return rows;
-    }
-
-    public void delete(String id, String slug) {
-        if (deletion.delete(TenantId.parse(id))) {
-            Messages.info("staff.tenantDeleted", slug);
-        } else {
-            Messages.error("staff.tenantGone", slug);
-        }
-        rows = null;
     }
 }

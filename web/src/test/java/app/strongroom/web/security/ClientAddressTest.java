@@ -35,4 +35,20 @@ class ClientAddressTest {
     private static java.util.Enumeration<String> headers(String... values) {
         return Collections.enumeration(List.of(values));
     }
+
+    @Test
+    void ipv6AddressesAreShownInTheirShortForm() {
+        assertThat(ClientAddress.canonical("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+        assertThat(ClientAddress.canonical("2001:DB8:0:0:0:0:2:1")).isEqualTo("2001:db8::2:1");
+        assertThat(ClientAddress.canonical("2001:db8:0:1:0:0:0:1")).isEqualTo("2001:db8:0:1::1");
+        assertThat(ClientAddress.canonical("2001:db8:1:1:1:1:1:1")).isEqualTo("2001:db8:1:1:1:1:1:1");
+        assertThat(ClientAddress.canonical("0:0:0:0:0:0:0:0")).isEqualTo("::");
+        assertThat(ClientAddress.canonical("fe80:0:0:0:0:0:0:0")).isEqualTo("fe80::");
+    }
+
+    @Test
+    void ipv4AndAnythingElseAreKept() {
+        assertThat(ClientAddress.canonical("203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(ClientAddress.canonical("not:an:address")).isEqualTo("not:an:address");
+    }
 }
