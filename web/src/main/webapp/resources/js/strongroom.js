@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', function () {
   } catch (e) {
     zone = '';
   }
-  document.querySelectorAll('input.viewer-time-zone').forEach(function (field) {
+  document.querySelectorAll('input[type=hidden][name$=":timeZone"]').forEach(function (field) {
     field.value = zone;
   });
 });

@@ -16,8 +16,10 @@ public class TenantListService {
     @EJB
     TenantCatalog catalog;
 
+    /** Newest first: the tenant an operator just heard about is at the top. */
     public List<TenantSummary> tenants() {
-        return catalog.all().stream().map(TenantSummary::of).toList();
+        return catalog.all().stream().map(TenantSummary::of)
+                .sorted(java.util.Comparator.comparing(TenantSummary::createdAt).reversed()).toList();
     }
 
     /** One tenant by the id in a page's address; anything that is no tenant id is simply not found. */

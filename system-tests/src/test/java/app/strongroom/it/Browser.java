@@ -36,7 +36,17 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** A desktop browser window, 1366 by 900 pixels. */
     public static Browser open(URI base) {
+        return open(base, 1366, 900);
+    }
+
+    /** A phone's screen, 390 by 844 CSS pixels (an iPhone 12 to 15). */
+    public static Browser phone(URI base) {
+        return open(base, 390, 844);
+    }
+
+    private static Browser open(URI base, int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
             if ("true".equals(System.getenv("CI"))) {
@@ -51,7 +61,7 @@ public final class Browser implements AutoCloseable {
             // The development certificate is self-signed; everything else is the browser's default behaviour.
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--ignore-certificate-errors", "--no-first-run", "--disable-quic", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                    "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -125,6 +135,18 @@ public final class Browser implements AutoCloseable {
 
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    /** The browser's clock runs in {@code zone} from now on, as if the person lived there. */
+    public void timeZone(String zone) {
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride",
+                java.util.Map.of("timezoneId", zone));
+    }
+
+    /** Whether anything on the page is wider than the window, so a person would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth;"));
     }
 
     public WebDriver driver() {

@@ -32,15 +32,17 @@ public final class FacesClient {
     private final URI base;
     private final HttpClient http;
     private final String forwardedFor;
+    private final Map<String, String> extraHeaders;
 
     private FacesClient(URI base, HttpClient http) {
-        this(base, http, null);
+        this(base, http, null, Map.of());
     }
 
-    private FacesClient(URI base, HttpClient http, String forwardedFor) {
+    private FacesClient(URI base, HttpClient http, String forwardedFor, Map<String, String> extraHeaders) {
         this.base = base;
         this.http = http;
         this.forwardedFor = forwardedFor;
+        this.extraHeaders = Map.copyOf(extraHeaders);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class FacesClient {
      */
     public static FacesClient from(URI base, String address) {
         FacesClient plain = forTestServer(base);
-        return new FacesClient(base, plain.http, address);
+        return new FacesClient(base, plain.http, address, Map.of());
     }
 
     /** Trusts exactly the certificate the test platform made for the servers under test. */
@@ -88,7 +90,14 @@ public final class FacesClient {
 
     /** The same client (same cookies, same trust) whose requests appear to come from {@code address}. */
     public FacesClient from(String address) {
-        return new FacesClient(base, http, address);
+        return new FacesClient(base, http, address, extraHeaders);
+    }
+
+    /** The same client, sending {@code name: value} with every request (an Origin a browser would send, say). */
+    public FacesClient withHeader(String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put(name, value);
+        return new FacesClient(base, http, forwardedFor, headers);
     }
 
     public URI base() {
@@ -147,8 +156,12 @@ public final class FacesClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        if (forwardedFor != null) {
-            HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri()).header("X-Forwarded-For", forwardedFor);
+        if (forwardedFor != null || !extraHeaders.isEmpty()) {
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri());
+            if (forwardedFor != null) {
+                copy.header("X-Forwarded-For", forwardedFor);
+            }
+            extraHeaders.forEach(copy::header);
             request.headers().map().forEach((name, values) -> values.forEach(v -> copy.header(name, v)));
             request = copy.method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()))
                     .build();
