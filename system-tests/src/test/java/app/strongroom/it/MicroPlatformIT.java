@@ -10,13 +10,17 @@ import app.strongroom.platform.PostgresAdmin;
 import app.strongroom.platform.SqlIdentifier;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -73,6 +77,55 @@ class MicroPlatformIT {
     }
 
     @Test
+    void noAnswerNamesTheServerSoftware() {
+        // HTTP/2 as browsers speak it, HTTP/1.1 as scanners and proxies do: the server writes headers by other code.
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            noAnswerNamesTheServerSoftware(version);
+        }
+    }
+
+    private void noAnswerNamesTheServerSoftware(HttpClient.Version version) {
+        FacesClient https = FacesClient.forTestServer(client().base(), version);
+        HttpResponse<String> page = https.get("login.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher stylesheet = Pattern.compile("href=\"/?([^\"]*strongroom\\.css[^\"]*)\"").matcher(page.body());
+        assertThat(stylesheet.find()).as("the page links its stylesheet").isTrue();
+        HttpResponse<String> resource = https.get(stylesheet.group(1).replace("&amp;", "&"));
+        assertThat(resource.statusCode()).isEqualTo(200);
+        HttpResponse<String> missingPage = https.get("no-such-page.xhtml");
+        assertThat(missingPage.statusCode()).isEqualTo(404);
+        HttpResponse<String> missingFile = https.get("no-such-file.txt");
+        assertThat(missingFile.statusCode()).isEqualTo(404);
+        HttpResponse<String> redirect = FacesClient.forTestServer(
+                URI.create("http://localhost:" + httpBase.getPort() + "/"), version).get("login.xhtml");
+        assertThat(redirect.statusCode()).isEqualTo(308);
+
+        for (HttpResponse<String> answer : List.of(page, resource, missingPage, missingFile, redirect)) {
+            assertThat(answer.headers().map().keySet()).as(version + " " + answer.uri() + " " + answer.statusCode())
+                    .noneMatch(name -> name.equalsIgnoreCase("Server") || name.equalsIgnoreCase("X-Powered-By"));
+        }
+    }
+
+    @Test
+    void theSessionCookieCarriesSameSiteExactlyOnce() {
+        String slug = Tenants.create(client(), "samesite");
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            theSessionCookieCarriesSameSiteExactlyOnce(slug, version);
+        }
+    }
+
+    private void theSessionCookieCarriesSameSiteExactlyOnce(String slug, HttpClient.Version version) {
+        FacesClient user = FacesClient.forTestServer(client().base(), version);
+        String fresh = sessionCookieHeader(user.get("login.xhtml"));
+        String afterSignIn = sessionCookieHeader(Tenants.signIn(user, slug, "admin", Tenants.PASSWORD));
+        for (String cookie : List.of(fresh, afterSignIn)) {
+            assertThat(Pattern.compile("(?i)samesite=").matcher(cookie).results().count()).as(version + " " + cookie)
+                    .isEqualTo(1);
+            assertThat(cookie).containsIgnoringCase("SameSite=Lax");
+        }
+    }
+
+    @Test
     void tenantPagesNeedSignInAndStaffPagesNeedStaff() {
         FacesClient anonymous = client();
         HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
@@ -121,6 +174,11 @@ class MicroPlatformIT {
                     .isNotEqualTo(weak);
         }
         assertThat(Tenants.signIn(client(), slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    private static String sessionCookieHeader(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
     }
 
     private static String sessionCookie(HttpResponse<String> response) {
