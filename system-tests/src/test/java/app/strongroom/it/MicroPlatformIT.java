@@ -126,6 +126,70 @@ class MicroPlatformIT {
     }
 
     @Test
+    void healthTellsAnyoneUpAndNothingMore() {
+        HttpResponse<String> health = client().get("health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        // Payara's own endpoints below /health listed checks with pool and memory figures; they are gone.
+        for (String path : List.of("health/live", "health/ready", "health/started")) {
+            HttpResponse<String> answer = client().get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("checks").doesNotContain("\"status\"");
+        }
+    }
+
+    @Test
+    void metricsAreRefusedToAnonymousCallersAndTenantUsers() {
+        FacesClient anonymous = client();
+        for (String path : List.of("metrics", "metrics/", "metrics/base", "metrics/vendor", "openapi")) {
+            HttpResponse<String> answer = anonymous.get(path);
+            assertThat(answer.statusCode()).as(path).isIn(403, 404);
+            assertNoFigures(answer);
+        }
+        HttpResponse<String> unlisted = FacesClient.from(client().base(), "198.51.100.8").get("metrics");
+        assertThat(unlisted.statusCode()).isEqualTo(404);
+        assertNoFigures(unlisted);
+
+        String slug = Tenants.create(client(), "metrics");
+        FacesClient user = client();
+        assertThat(Tenants.signIn(user, slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> tenantAdmin = user.get("metrics");
+        assertThat(tenantAdmin.statusCode()).isEqualTo(404);
+        assertNoFigures(tenantAdmin);
+    }
+
+    @Test
+    void metricsAreGivenToSignedInStaffAndToTheMonitoringAddress() {
+        FacesClient operator = FacesClient.from(client().base(), "198.18.0.2");
+        HttpResponse<String> signedIn = operator.submit("staff-login.xhtml", "staffSignin",
+                Map.of("login", "operator", "password", TestPlatform.operatorPassword()), "submit");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertFigures(operator.get("metrics"));
+
+        // The test platform lists 198.51.100.7 in strongroom.monitoring.addresses; the scraper does not sign in.
+        assertFigures(FacesClient.from(client().base(), TestPlatform.MONITORING_ADDRESS).get("metrics"));
+    }
+
+    private static void assertFigures(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(answer.body()).contains("# TYPE jvm_memory_heap_used_bytes gauge")
+                .containsPattern("(?m)^jvm_memory_heap_used_bytes [1-9][0-9]*$")
+                .containsPattern("(?m)^jvm_threads_live [1-9][0-9]*$")
+                .containsPattern("(?m)^strongroom_password_derivations_total [0-9]+$")
+                .containsPattern("(?m)^strongroom_tenant_units_open [0-9]+$");
+    }
+
+    private static void assertNoFigures(HttpResponse<String> answer) {
+        assertThat(answer.body()).doesNotContainIgnoringCase("heap").doesNotContain("jvm_")
+                .doesNotContain("thread").doesNotContain("connection_pool").doesNotContain("strongroom_")
+                .doesNotContain("MicroProfile");
+    }
+
+    @Test
     void tenantPagesNeedSignInAndStaffPagesNeedStaff() {
         FacesClient anonymous = client();
         HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
