@@ -190,6 +190,20 @@ class MicroPlatformIT {
     }
 
     @Test
+    void aTenantRoleCannotConnectToTheServersMaintenanceDatabases() throws Exception {
+        TenantId tenant = Tenants.idOf(Tenants.create(client(), "maint")).orElseThrow();
+        for (String database : List.of("postgres", "template1")) {
+            assertThatThrownBy(() -> connectAs(tenant, database).close()).as(database)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
+        }
+        try (Connection admin = Tenants.superuser("postgres"); Statement s = admin.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from pg_database where datname = 'template1'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).as("the administrator still connects").isEqualTo(1);
+        }
+    }
+
+    @Test
     void tenantPagesNeedSignInAndStaffPagesNeedStaff() {
         FacesClient anonymous = client();
         HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
