@@ -121,6 +121,15 @@ public class PlatformSettings {
                 .orElse(List.of()).stream().map(String::strip).toList());
     }
 
+    /**
+     * Client addresses (as {@code strongroom.trusted-proxies} resolves them) that may read {@code /metrics} without
+     * signing in: the monitoring system's scrapers. Nobody else but signed-in platform staff sees the figures.
+     */
+    public java.util.Set<String> monitoringAddresses() {
+        return java.util.Set.copyOf(config.getOptionalValues("strongroom.monitoring.addresses", String.class)
+                .orElse(List.of()).stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
+    }
+
     /** Where mail goes: an SMTP server if {@code strongroom.mail.host} is set, else a development outbox, else none. */
     public MailSettings mail() {
         String from = text("strongroom.mail.from", "Strongroom <no-reply@localhost>");

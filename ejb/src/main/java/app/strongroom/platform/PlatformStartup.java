@@ -60,6 +60,7 @@ public class PlatformStartup {
         SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
         for (DatabaseServerSettings server : settings.servers()) {
             PostgresAdmin admin = new PostgresAdmin(server);
+            closeMaintenanceDatabases(admin);
             admin.createDatabase(template);
             admin.closeToPublic(template);
             templateVersion = Migrations.migrateTenant(admin.adminDataSource(template));
@@ -76,6 +77,19 @@ public class PlatformStartup {
 
     public int templateVersion() {
         return templateVersion;
+    }
+
+    /**
+     * A server whose administrator may not close {@code postgres} and {@code template1} still works; the operator is
+     * told once per start which databases tenant roles can still connect to, and why.
+     */
+    private static void closeMaintenanceDatabases(PostgresAdmin admin) {
+        java.util.List<String> open = admin.closeMaintenanceDatabases();
+        if (!open.isEmpty()) {
+            LOG.warning(() -> "PostgreSQL server " + admin.server().name() + ": tenant roles can still connect to "
+                    + String.join(", ", open) + "; as a superuser run REVOKE CONNECT ON DATABASE <name> FROM PUBLIC "
+                    + "after GRANT CONNECT ON DATABASE <name> TO " + admin.server().adminUser());
+        }
     }
 
     private void sweepStuckTenants() {

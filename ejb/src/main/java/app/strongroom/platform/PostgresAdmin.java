@@ -15,6 +15,8 @@ import javax.sql.DataSource;
  */
 public final class PostgresAdmin {
     private static final Pattern SECRET = Pattern.compile("[0-9a-f]{64}");
+    /** Made by initdb on every server; template0 already refuses all connections ({@code datallowconn = false}). */
+    private static final java.util.List<String> MAINTENANCE_DATABASES = java.util.List.of("postgres", "template1");
 
     private final DatabaseServerSettings server;
 
@@ -77,6 +79,46 @@ public final class PostgresAdmin {
     /** Makes a database unreachable to everybody but the administrator (used on templates and the catalog). */
     public void closeToPublic(SqlIdentifier database) {
         execute("postgres", "revoke all on database " + database + " from public");
+    }
+
+    /**
+     * The databases every server has from initdb ({@code postgres}, {@code template1}) grant CONNECT to PUBLIC, so any
+     * tenant's login role could connect there and list every database and role of the server. This takes that away
+     * from PUBLIC, after granting it to the administrator role so the platform never locks itself out. An
+     * administrator without the privilege to revoke (not the owner of those databases, no superuser) leaves them
+     * open: PostgreSQL then answers with an error or a mere warning, so the result is read back rather than assumed.
+     *
+     * @return the databases PUBLIC can still connect to, each with the reason; empty when all are closed
+     */
+    public java.util.List<String> closeMaintenanceDatabases() {
+        java.util.List<String> open = new java.util.ArrayList<>();
+        for (String database : MAINTENANCE_DATABASES) {
+            try (Connection c = server.adminDataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+                if (!publicMayConnect(c, database)) {
+                    continue;
+                }
+                s.execute("grant connect on database " + database + " to current_user");
+                s.execute("revoke connect on database " + database + " from public");
+                if (publicMayConnect(c, database)) {
+                    open.add(database + " (role " + server.adminUser() + " may not revoke PUBLIC's CONNECT there)");
+                }
+            } catch (SQLException e) {
+                open.add(database + " (" + e.getMessage() + ")");
+            }
+        }
+        return open;
+    }
+
+    /** Whether PUBLIC (grantee 0) holds CONNECT, reading the default privileges when the database has no ACL yet. */
+    private static boolean publicMayConnect(Connection c, String database) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select exists (select 1 from pg_database d, "
+                + "aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a "
+                + "where d.datname = ? and a.grantee = 0 and a.privilege_type = 'CONNECT')")) {
+            s.setString(1, database);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
     }
 
     /** Drops the database even while connections remain, then its role. Missing objects are not an error. */

@@ -1,11 +1,7 @@
 package app.strongroom.staff;
 
-import app.strongroom.identity.PasswordHasher;
 import app.strongroom.identity.Role;
-import app.strongroom.identity.SignInStatistics;
-import app.strongroom.tenancy.TenantUnits;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -13,13 +9,10 @@ import jakarta.inject.Inject;
 @Stateless
 @RolesAllowed({Role.Names.PLATFORM_OPERATOR, Role.Names.PLATFORM_HELPDESK})
 public class PlatformStatusService {
-    @EJB
-    TenantUnits units;
     @Inject
-    SignInStatistics signIns;
+    PlatformFigures figures;
 
     public PlatformStatus status() {
-        return new PlatformStatus(PasswordHasher.derivations(), units.openUnits(), signIns.lockedRefusals(),
-                signIns.lockedRefusalNanos());
+        return figures.current();
     }
 }

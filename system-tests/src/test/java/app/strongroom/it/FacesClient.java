@@ -56,9 +56,17 @@ public final class FacesClient {
 
     /** Trusts exactly the certificate the test platform made for the servers under test. */
     public static FacesClient forTestServer(URI base) {
+        return forTestServer(base, HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * The same, speaking the given HTTP version: HTTP/2 (over TLS, as browsers do) or HTTP/1.1, which scanners and
+     * proxies use and on which the server writes its headers by other code.
+     */
+    public static FacesClient forTestServer(URI base, HttpClient.Version version) {
         HttpClient pinned = app.strongroom.launcher.MicroServer.trustingOnly(TestPlatform.keyStore(),
                 TestPlatform.KEYSTORE_PASSWORD.toCharArray());
-        return new FacesClient(base, HttpClient.newBuilder().sslContext(pinned.sslContext())
+        return new FacesClient(base, HttpClient.newBuilder().sslContext(pinned.sslContext()).version(version)
                 .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build());
     }

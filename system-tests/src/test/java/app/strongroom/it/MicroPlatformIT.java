@@ -10,13 +10,17 @@ import app.strongroom.platform.PostgresAdmin;
 import app.strongroom.platform.SqlIdentifier;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -73,6 +77,133 @@ class MicroPlatformIT {
     }
 
     @Test
+    void noAnswerNamesTheServerSoftware() {
+        // HTTP/2 as browsers speak it, HTTP/1.1 as scanners and proxies do: the server writes headers by other code.
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            noAnswerNamesTheServerSoftware(version);
+        }
+    }
+
+    private void noAnswerNamesTheServerSoftware(HttpClient.Version version) {
+        FacesClient https = FacesClient.forTestServer(client().base(), version);
+        HttpResponse<String> page = https.get("login.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher stylesheet = Pattern.compile("href=\"/?([^\"]*strongroom\\.css[^\"]*)\"").matcher(page.body());
+        assertThat(stylesheet.find()).as("the page links its stylesheet").isTrue();
+        HttpResponse<String> resource = https.get(stylesheet.group(1).replace("&amp;", "&"));
+        assertThat(resource.statusCode()).isEqualTo(200);
+        HttpResponse<String> missingPage = https.get("no-such-page.xhtml");
+        assertThat(missingPage.statusCode()).isEqualTo(404);
+        HttpResponse<String> missingFile = https.get("no-such-file.txt");
+        assertThat(missingFile.statusCode()).isEqualTo(404);
+        HttpResponse<String> redirect = FacesClient.forTestServer(
+                URI.create("http://localhost:" + httpBase.getPort() + "/"), version).get("login.xhtml");
+        assertThat(redirect.statusCode()).isEqualTo(308);
+
+        for (HttpResponse<String> answer : List.of(page, resource, missingPage, missingFile, redirect)) {
+            assertThat(answer.headers().map().keySet()).as(version + " " + answer.uri() + " " + answer.statusCode())
+                    .noneMatch(name -> name.equalsIgnoreCase("Server") || name.equalsIgnoreCase("X-Powered-By"));
+        }
+    }
+
+    @Test
+    void theSessionCookieCarriesSameSiteExactlyOnce() {
+        String slug = Tenants.create(client(), "samesite");
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            theSessionCookieCarriesSameSiteExactlyOnce(slug, version);
+        }
+    }
+
+    private void theSessionCookieCarriesSameSiteExactlyOnce(String slug, HttpClient.Version version) {
+        FacesClient user = FacesClient.forTestServer(client().base(), version);
+        String fresh = sessionCookieHeader(user.get("login.xhtml"));
+        String afterSignIn = sessionCookieHeader(Tenants.signIn(user, slug, "admin", Tenants.PASSWORD));
+        for (String cookie : List.of(fresh, afterSignIn)) {
+            assertThat(Pattern.compile("(?i)samesite=").matcher(cookie).results().count()).as(version + " " + cookie)
+                    .isEqualTo(1);
+            assertThat(cookie).containsIgnoringCase("SameSite=Lax");
+        }
+    }
+
+    @Test
+    void healthTellsAnyoneUpAndNothingMore() {
+        HttpResponse<String> health = client().get("health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        // Payara's own endpoints below /health listed checks with pool and memory figures; they are gone.
+        for (String path : List.of("health/live", "health/ready", "health/started")) {
+            HttpResponse<String> answer = client().get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("checks").doesNotContain("\"status\"");
+        }
+    }
+
+    @Test
+    void metricsAreRefusedToAnonymousCallersAndTenantUsers() {
+        FacesClient anonymous = client();
+        for (String path : List.of("metrics", "metrics/", "metrics/base", "metrics/vendor", "openapi")) {
+            HttpResponse<String> answer = anonymous.get(path);
+            assertThat(answer.statusCode()).as(path).isIn(403, 404);
+            assertNoFigures(answer);
+        }
+        HttpResponse<String> unlisted = FacesClient.from(client().base(), "198.51.100.8").get("metrics");
+        assertThat(unlisted.statusCode()).isEqualTo(404);
+        assertNoFigures(unlisted);
+
+        String slug = Tenants.create(client(), "metrics");
+        FacesClient user = client();
+        assertThat(Tenants.signIn(user, slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> tenantAdmin = user.get("metrics");
+        assertThat(tenantAdmin.statusCode()).isEqualTo(404);
+        assertNoFigures(tenantAdmin);
+    }
+
+    @Test
+    void metricsAreGivenToSignedInStaffAndToTheMonitoringAddress() {
+        FacesClient operator = FacesClient.from(client().base(), "198.18.0.2");
+        HttpResponse<String> signedIn = operator.submit("staff-login.xhtml", "staffSignin",
+                Map.of("login", "operator", "password", TestPlatform.operatorPassword()), "submit");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertFigures(operator.get("metrics"));
+
+        // The test platform lists 198.51.100.7 in strongroom.monitoring.addresses; the scraper does not sign in.
+        assertFigures(FacesClient.from(client().base(), TestPlatform.MONITORING_ADDRESS).get("metrics"));
+    }
+
+    private static void assertFigures(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(answer.body()).contains("# TYPE jvm_memory_heap_used_bytes gauge")
+                .containsPattern("(?m)^jvm_memory_heap_used_bytes [1-9][0-9]*$")
+                .containsPattern("(?m)^jvm_threads_live [1-9][0-9]*$")
+                .containsPattern("(?m)^strongroom_password_derivations_total [0-9]+$")
+                .containsPattern("(?m)^strongroom_tenant_units_open [0-9]+$");
+    }
+
+    private static void assertNoFigures(HttpResponse<String> answer) {
+        assertThat(answer.body()).doesNotContainIgnoringCase("heap").doesNotContain("jvm_")
+                .doesNotContain("thread").doesNotContain("connection_pool").doesNotContain("strongroom_")
+                .doesNotContain("MicroProfile");
+    }
+
+    @Test
+    void aTenantRoleCannotConnectToTheServersMaintenanceDatabases() throws Exception {
+        TenantId tenant = Tenants.idOf(Tenants.create(client(), "maint")).orElseThrow();
+        for (String database : List.of("postgres", "template1")) {
+            assertThatThrownBy(() -> connectAs(tenant, database).close()).as(database)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
+        }
+        try (Connection admin = Tenants.superuser("postgres"); Statement s = admin.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from pg_database where datname = 'template1'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).as("the administrator still connects").isEqualTo(1);
+        }
+    }
+
+    @Test
     void tenantPagesNeedSignInAndStaffPagesNeedStaff() {
         FacesClient anonymous = client();
         HttpResponse<String> answer = anonymous.get("app/contacts.xhtml");
@@ -123,6 +254,11 @@ class MicroPlatformIT {
                     .isNotEqualTo(weak);
         }
         assertThat(Tenants.signIn(client(), slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    private static String sessionCookieHeader(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
     }
 
     private static String sessionCookie(HttpResponse<String> response) {

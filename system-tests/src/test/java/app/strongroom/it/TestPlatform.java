@@ -22,6 +22,8 @@ public class TestPlatform implements LauncherSessionListener {
     public static final String CATALOG = "strongroom_catalog";
     public static final String KEYSTORE_PASSWORD = "test-keystore";
     public static final int TEST_ITERATIONS = 1000;
+    /** The one client address, besides signed-in staff, that may read {@code /metrics} on the servers under test. */
+    public static final String MONITORING_ADDRESS = "198.51.100.7";
 
     private static EmbeddedDatabase database;
     private static byte[] masterKey;
@@ -70,6 +72,7 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.https-port", Integer.toString(httpsPort))
                 // Tests stand in for clients behind a proxy by sending X-Forwarded-For from the loopback address.
                 .put("strongroom.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .put("strongroom.monitoring.addresses", MONITORING_ADDRESS)
                 .put("strongroom.throttle.address-failures", "40")
                 // Tests make hundreds of tenants; each sign-up comes from an address of its own (Tenants.signUp).
                 .put("strongroom.signup.per-hour", "100000")
