@@ -116,7 +116,9 @@ class AccountsIT {
                 .as("no link button for a deactivated user").isEqualTo(200);
         assertThat(Mailbox.to("bob@" + slug + ".example.org")).hasSize(2);
         assertThat(admin.submit("app/admin/user.xhtml?login=admin", "user", Map.of(), "deactivate").body())
-                .contains("you cannot deactivate your own account");
+                .as("a forged POST for the button not offered on one's own account does nothing")
+                .doesNotContain("is deactivated").contains("<span id=\"user:status\">Active</span>");
+        assertThat(admin.get("app/contacts.xhtml").statusCode()).as("still signed in").isEqualTo(200);
 
         assertThat(admin.submit("app/admin/user.xhtml?login=bob", "user", Map.of(), "reactivate").body())
                 .contains("User \"bob\" can sign in again.");
