@@ -31,7 +31,7 @@ create table backup (
     version         bigint        not null default 0
 );
 create index backup_tenant_started on backup (tenant_id, started_at desc);
-create index backup_run on backup (run_key);
+create index backup_by_run on backup (run_key);
 
 -- One row per scheduled job and day: the instance whose insert wins runs it, so a cluster runs each day's job once.
 create table scheduled_run (
@@ -40,4 +40,16 @@ create table scheduled_run (
     claimed_by  varchar(100) not null,
     claimed_at  timestamptz  not null,
     primary key (job, day)
+);
+
+-- A backup run: all tenants (tenant_id null) or one. Unfinished runs whose instance stopped giving signs of life
+-- (heartbeat_at) are resumed: the tenants the run backed up already are not backed up again.
+create table backup_run (
+    run_key       varchar(64)  primary key,
+    tenant_id     uuid,
+    started_at    timestamptz  not null,
+    heartbeat_at  timestamptz  not null,
+    finished_at   timestamptz,
+    claimed_by    varchar(100) not null,
+    version       bigint       not null default 0
 );

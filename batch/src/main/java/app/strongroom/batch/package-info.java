@@ -1,6 +1,6 @@
 /**
- * Jakarta Batch jobs of the platform. The module is packed as a library jar of both the EAR and the Micro WAR so
- * that job XML under {@code META-INF/batch-jobs} is found on either runtime; the jobs themselves arrive with the
- * backup issues (P6 to P11).
+ * Jakarta Batch jobs of the platform, thin steps over the services of the EJB module, with their schedule. Job XML
+ * lies under {@code META-INF/batch-jobs}; the module is an EJB module so that, in the EAR, it shares the EJB class
+ * loader with the services it calls, and a library jar of the Micro WAR.
  */
 package app.strongroom.batch;

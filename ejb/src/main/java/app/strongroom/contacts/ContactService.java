@@ -1,11 +1,13 @@
 package app.strongroom.contacts;
 
+import app.strongroom.files.FileStore;
 import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantData;
 import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.contact.ContactDetails;
 import app.strongroom.tenant.contact.ContactField;
 import app.strongroom.tenant.contact.ContactId;
+import app.strongroom.tenant.file.StoredFile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,6 +31,8 @@ import java.util.Optional;
 public class ContactService {
     @Inject
     TenantData tenantData;
+    @Inject
+    FileStore fileStore;
 
     public List<ContactView> list(ContactQuery query) {
         return tenantData.inTransaction(em -> {
@@ -82,15 +86,24 @@ public class ContactService {
         });
     }
 
+    /** Deletes the contact with its attached files: rows with it, contents once it is gone. */
     public ContactChange delete(ContactId id) {
-        return tenantData.inTransaction(em -> {
+        List<java.util.UUID> files = new java.util.ArrayList<>();
+        ContactChange change = tenantData.inTransaction(em -> {
             Contact contact = em.find(Contact.class, id.value());
             if (contact == null) {
                 return new ContactChange.NotFound();
             }
+            em.createNamedQuery(StoredFile.OF_CONTACT, StoredFile.class).setParameter("contact", id.value())
+                    .getResultStream().forEach(f -> {
+                        files.add(f.fileKey());
+                        em.remove(f);
+                    });
             em.remove(contact);
             return new ContactChange.Done();
         });
+        files.forEach(key -> fileStore.discard(tenantData.caller().tenant(), key));
+        return change;
     }
 
     private static Predicate matching(CriteriaBuilder cb, Root<Contact> contact, Map<ContactField, String> filters) {

@@ -3,9 +3,12 @@ package app.strongroom.platform;
 import app.strongroom.identity.PasswordHasher;
 import app.strongroom.identity.PasswordPolicy;
 import app.strongroom.mail.MailSettings;
+import app.strongroom.vault.keys.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +23,9 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class PlatformSettings {
+    /** Uploads are held in memory while they stream through encryption, so their size is bounded (web.xml too). */
+    public static final long UPLOAD_CEILING = 64L * 1024 * 1024;
+
     public static final String PRIMARY_SERVER = "primary";
 
     @Inject
@@ -178,6 +184,64 @@ public class PlatformSettings {
     /** Password-link mails one login may receive per hour, however often somebody asks (mail bombing). */
     public int resetMailsPerHour() {
         return integer("strongroom.password.reset-mails-per-hour", 3);
+    }
+
+    /**
+     * The master keys for envelope encryption (P14): the current one first, then retired ones
+     * ({@code strongroom.master-key.retired}, comma-separated base64) kept only until every tenant key is re-wrapped.
+     */
+    public List<MasterKey> masterKeys() {
+        List<MasterKey> keys = new ArrayList<>();
+        keys.add(MasterKey.of(masterKey()));
+        for (String retired : config.getOptionalValues("strongroom.master-key.retired", String.class).orElse(List.of())) {
+            try {
+                keys.add(MasterKey.ofBase64(retired));
+            } catch (app.strongroom.vault.VaultException e) {
+                throw new IllegalStateException("strongroom.master-key.retired: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** Where tenants' stored files are kept, encrypted. */
+    public Path filesDirectory() {
+        return Path.of(text("strongroom.files.dir", Path.of(System.getProperty("user.home"), ".strongroom", "files")
+                .toString()));
+    }
+
+    /** The largest file a user may upload, in bytes (default 25 MB; at most {@value #UPLOAD_CEILING} bytes). */
+    public long maxFileBytes() {
+        long bytes = config.getOptionalValue("strongroom.files.max-bytes", Long.class).orElse(25L * 1024 * 1024);
+        if (bytes < 1 || bytes > UPLOAD_CEILING) {
+            throw new IllegalStateException("strongroom.files.max-bytes must be from 1 to " + UPLOAD_CEILING);
+        }
+        return bytes;
+    }
+
+    /** The home backup location: where backups are written first. */
+    public Path backupDirectory() {
+        return Path.of(text("strongroom.backup.dir", Path.of(System.getProperty("user.home"), ".strongroom", "backups")
+                .toString()));
+    }
+
+    /** When the daily backup starts, UTC. */
+    public LocalTime dailyBackupAt() {
+        String text = text("strongroom.backup.daily-at", "01:30");
+        try {
+            return LocalTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("strongroom.backup.daily-at must be a time like 01:30, not " + text, e);
+        }
+    }
+
+    /** How many tenants are backed up at once. */
+    public int backupParallelism() {
+        return integer("strongroom.backup.parallel", 2);
+    }
+
+    /** How long a backup run may go without a sign of life before another instance (or a restart) resumes it. */
+    public Duration backupRunStaleAfter() {
+        return Duration.ofSeconds(integer("strongroom.backup.stale-seconds", 120));
     }
 
     /** Sign-ups one client address may make per hour. */

@@ -4,6 +4,9 @@ import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantDatabase;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantDatabases;
+import app.strongroom.tenancy.TenantTeardown;
+import app.strongroom.tenancy.TenantUnits;
+import app.strongroom.keys.TenantKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.EJB;
@@ -45,6 +48,12 @@ public class PlatformStartup {
     TenantDatabases databases;
     @EJB
     StaffBootstrap staff;
+    @EJB
+    TenantTeardown teardown;
+    @EJB
+    TenantKeys keys;
+    @EJB
+    TenantUnits units;
 
     private int templateVersion;
 
@@ -71,6 +80,7 @@ public class PlatformStartup {
             LOG.info(() -> "tenant " + behind.slug() + " upgraded to schema version " + templateVersion);
         }
         sweepStuckTenants();
+        rewrapUnderCurrentMasterKey();
         settings.firstOperator().ifPresent(first -> staff.createFirstOperator(first.login(), first.password()));
         LOG.info(() -> "Strongroom platform ready: tenant schema version " + templateVersion);
     }
@@ -92,11 +102,31 @@ public class PlatformStartup {
         }
     }
 
+    /**
+     * A master-key rotation: keysets still wrapped by a retired master key are re-wrapped under the current one, and
+     * the tenant database roles, whose passwords derive from the master key, get their new passwords.
+     */
+    private void rewrapUnderCurrentMasterKey() {
+        int created = keys.createMissing(catalog.all().stream().map(Tenant::id).toList());
+        if (created > 0) {
+            LOG.info(() -> created + " tenants made before data keys existed got their key");
+        }
+        java.util.List<app.strongroom.catalog.TenantId> rewrapped = keys.rewrapUnderCurrentMasterKey();
+        if (settings.masterKeys().size() > 1) {
+            for (Tenant tenant : catalog.all()) {
+                new PostgresAdmin(settings.server(tenant.server().name())).createLoginRole(
+                        new SqlIdentifier(tenant.roleName()), units.rolePassword(tenant.id()));
+            }
+        }
+        if (!rewrapped.isEmpty()) {
+            LOG.info(() -> rewrapped.size() + " tenant keys re-wrapped under the current master key");
+        }
+    }
+
     private void sweepStuckTenants() {
         for (Tenant stuck : catalog.stuckSince(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10))) {
             try {
-                databases.destroy(stuck.id());
-                catalog.remove(stuck.id());
+                teardown.tearDown(stuck.id());
                 LOG.warning(() -> "removed tenant " + stuck.slug() + ", left " + stuck.status() + " by an interrupted run");
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "could not remove stuck tenant " + stuck.slug(), e);

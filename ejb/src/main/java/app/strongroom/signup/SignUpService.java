@@ -12,6 +12,8 @@ import app.strongroom.platform.PlatformSettings;
 import app.strongroom.signup.SignUpOutcome.FieldProblem;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantDatabases;
+import app.strongroom.tenancy.TenantTeardown;
+import app.strongroom.keys.TenantKeys;
 import app.strongroom.tenancy.TenantUnits;
 import app.strongroom.tenant.user.UserAccount;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +51,10 @@ public class SignUpService {
     TenantDatabases databases;
     @EJB
     TenantUnits units;
+    @EJB
+    TenantKeys keys;
+    @EJB
+    TenantTeardown teardown;
 
     public SignUpOutcome signUp(SignUp form, String clientAddress) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -90,6 +96,7 @@ public class SignUpService {
             throw raced;
         }
         try {
+            keys.create(id);
             int version = databases.create(id);
             units.inTransaction(id, em -> {
                 em.persist(admin);
@@ -115,8 +122,7 @@ public class SignUpService {
     private void undo(TenantId id, RuntimeException failure) {
         LOG.log(Level.WARNING, "sign-up of tenant " + id + " failed; removing what was made", failure);
         try {
-            databases.destroy(id);
-            catalog.remove(id);
+            teardown.tearDown(id);
         } catch (RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
             LOG.log(Level.SEVERE, "tenant " + id + " is left half-made; the start-up sweep will remove it", cleanup);

@@ -4,7 +4,7 @@ import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantCatalog;
-import app.strongroom.tenancy.TenantDatabases;
+import app.strongroom.tenancy.TenantTeardown;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -13,8 +13,9 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
 
 /**
- * Deletes a tenant: sign-in stops first, then its database and role are dropped, then its catalog row goes.
- * A crash in between leaves the tenant DELETING, and the start-up sweep finishes the job.
+ * Deletes a tenant: sign-in stops first, then its key is destroyed everywhere (crypto-shred), then its files,
+ * backups, database and role, then its catalog row ({@link TenantTeardown}). A crash in between leaves the tenant
+ * DELETING, and the start-up sweep finishes the job.
  */
 @Stateless
 @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
@@ -23,7 +24,7 @@ public class TenantDeletionService {
     @EJB
     TenantCatalog catalog;
     @EJB
-    TenantDatabases databases;
+    TenantTeardown teardown;
 
     /**
      * Deletes the tenant only when {@code typedShortName} is its short name, typed by the operator as confirmation:
@@ -39,8 +40,7 @@ public class TenantDeletionService {
             return new TenantDeletion.NotConfirmed(slug);
         }
         catalog.beginDeletion(id);
-        databases.destroy(id);
-        catalog.remove(id);
+        teardown.tearDown(id);
         return new TenantDeletion.Deleted(slug);
     }
 }

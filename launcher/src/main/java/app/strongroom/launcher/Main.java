@@ -65,6 +65,9 @@ public final class Main {
                 .put("strongroom.https-port", Integer.toString(httpsPort))
                 .keyStore(keyStore, keyStorePassword);
         env("STRONGROOM_PASSWORD_ITERATIONS").ifPresent(i -> config.put("strongroom.password.iterations", i));
+        config.put("strongroom.files.dir", env("STRONGROOM_FILES_DIR").orElse(home.resolve("files").toAbsolutePath().toString()));
+        config.put("strongroom.backup.dir", env("STRONGROOM_BACKUP_DIR").orElse(home.resolve("backups").toAbsolutePath().toString()));
+        env("STRONGROOM_BACKUP_DAILY_AT").ifPresent(at -> config.put("strongroom.backup.daily-at", at));
         boolean mailOutbox = env("STRONGROOM_MAIL_HOST").isEmpty();
         if (mailOutbox) {
             // Without an SMTP server, invitations and password links land as files, so every flow works on a laptop.
@@ -77,7 +80,7 @@ public final class Main {
         try {
             server = MicroServer.start(new MicroServer.Options(runtime.resolve("payara-micro.jar"),
                     runtime.resolve("strongroom.war"), httpPort, httpsPort, keyStore, keyStorePassword.toCharArray(),
-                    alias, settings, TlsPolicy.writeCommandFile(home.resolve("tls-policy.asadmin")), dataGrid(home),
+                    alias, settings, PostBootCommands.write(home.resolve("post-boot.asadmin"), db), dataGrid(home),
                     home.resolve("logs/server.log"), "1g"), Duration.ofMinutes(5));
         } catch (IllegalStateException failed) {
             say(failed.getMessage());

@@ -53,7 +53,8 @@ public final class MicroServer implements AutoCloseable {
                 "--sslPort", Integer.toString(options.httpsPort()),
                 "--sslCert", options.certificateAlias(),
                 "--systemProperties", options.settingsFile().toString(),
-                "--postbootcommandfile", options.postBootCommands().toString()));
+                "--postbootcommandfile", options.postBootCommands().toString(),
+                "--addlibs", PostBootCommands.postgresDriver().toString()));
         command.addAll(options.dataGrid().microOptions());
         try {
             Files.createDirectories(options.logFile().getParent());
@@ -168,6 +169,16 @@ public final class MicroServer implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Kills the process outright (SIGKILL), as a power cut would: nothing gets to clean up. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks Payara Micro to shut down (SIGTERM), and kills it if it has not stopped within 30 s. */

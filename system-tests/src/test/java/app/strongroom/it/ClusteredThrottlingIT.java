@@ -6,7 +6,6 @@ import app.strongroom.launcher.DataGrid;
 import app.strongroom.launcher.MicroServer;
 import app.strongroom.launcher.SelfSignedCertificate;
 import app.strongroom.launcher.StrongroomHome;
-import app.strongroom.launcher.TlsPolicy;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ class ClusteredThrottlingIT {
         return MicroServer.start(new MicroServer.Options(Path.of(System.getProperty("payara.microJar")),
                 Path.of(System.getProperty("strongroom.war")), http, https, TestPlatform.keyStore(),
                 TestPlatform.KEYSTORE_PASSWORD.toCharArray(), SelfSignedCertificate.ALIAS, settings,
-                TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")), grid, dir.resolve("server.log"),
+                TestPlatform.postBootCommands(dir.resolve("post-boot.asadmin")), grid, dir.resolve("server.log"),
                 "768m"), Duration.ofMinutes(4));
     }
 

@@ -7,7 +7,6 @@ import app.strongroom.launcher.DataGrid;
 import app.strongroom.launcher.MicroServer;
 import app.strongroom.launcher.SelfSignedCertificate;
 import app.strongroom.launcher.StrongroomHome;
-import app.strongroom.launcher.TlsPolicy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class SignInBenchmarkIT {
         try (MicroServer server = MicroServer.start(new MicroServer.Options(
                 Path.of(System.getProperty("payara.microJar")), Path.of(System.getProperty("strongroom.war")),
                 TestPlatform.freePort(), https, TestPlatform.keyStore(), TestPlatform.KEYSTORE_PASSWORD.toCharArray(),
-                SelfSignedCertificate.ALIAS, settings, TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")),
+                SelfSignedCertificate.ALIAS, settings, TestPlatform.postBootCommands(dir.resolve("post-boot.asadmin")),
                 benchGrid(), dir.resolve("server.log"), "1g"),
                 Duration.ofMinutes(4))) {
             URI base = server.httpsUrl();

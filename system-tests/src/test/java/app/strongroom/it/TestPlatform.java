@@ -3,6 +3,7 @@ package app.strongroom.it;
 import app.strongroom.launcher.DatabaseConnection;
 import app.strongroom.launcher.EmbeddedDatabase;
 import app.strongroom.launcher.Platform;
+import app.strongroom.launcher.PostBootCommands;
 import app.strongroom.launcher.PlatformConfiguration;
 import app.strongroom.launcher.SelfSignedCertificate;
 import app.strongroom.launcher.StrongroomHome;
@@ -45,8 +46,8 @@ public class TestPlatform implements LauncherSessionListener {
         mailPort = Mailbox.start();
         Path settings = settings().writeTo(dir.resolve("micro.properties"));
         System.setProperty("strongroom.test.settingsFile", settings.toString());
-        System.setProperty("strongroom.test.postBootFile",
-                app.strongroom.launcher.TlsPolicy.writeCommandFile(dir.resolve("tls-policy.asadmin")).toString());
+        System.setProperty("strongroom.test.postBootFile", postBootCommands(dir.resolve("post-boot.asadmin")).toString());
+        System.setProperty("strongroom.test.pgjdbc", PostBootCommands.postgresDriver().toString());
         System.setProperty("strongroom.test.httpsPort", Integer.toString(httpsPort));
         System.setProperty("strongroom.test.clusterName", "strongroom-test-" + StrongroomHome.randomHex(6));
     }
@@ -76,11 +77,25 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.throttle.address-failures", "40")
                 // Tests make hundreds of tenants; each sign-up comes from an address of its own (Tenants.signUp).
                 .put("strongroom.signup.per-hour", "100000")
+                .put("strongroom.files.dir", directory().resolve("files").toString())
+                .put("strongroom.backup.dir", directory().resolve("backups").toString())
+                // A run nobody kept alive this long is resumed: short, so the crash test need not wait minutes.
+                .put("strongroom.backup.stale-seconds", "15")
                 .put("strongroom.mail.host", "127.0.0.1")
                 .put("strongroom.mail.port", Integer.toString(mailPort))
                 .put("strongroom.mail.security", "none")
                 .put("strongroom.mail.from", "Strongroom Test <no-reply@strongroom.test>")
                 .keyStore(keyStore, KEYSTORE_PASSWORD);
+    }
+
+    /** TLS policy and the job repository in PostgreSQL, as every server under test runs them after boot. */
+    public static Path postBootCommands(Path file) {
+        return PostBootCommands.write(file, database.connection());
+    }
+
+    /** The test run's own directory, for what tests keep on disk (stored files, backups). */
+    public static Path directory() {
+        return Path.of(System.getProperty("strongroom.test.dir"));
     }
 
     public static DatabaseConnection database() {

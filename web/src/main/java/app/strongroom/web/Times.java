@@ -19,6 +19,9 @@ public class Times {
     CurrentUser viewer;
 
     public String minute(Object when) {
+        if (when instanceof java.util.Optional<?> maybe) {
+            return maybe.map(this::minute).orElse("");
+        }
         Instant instant;
         if (when instanceof OffsetDateTime offset) {
             instant = offset.toInstant();
@@ -28,6 +31,19 @@ public class Times {
             return "";
         }
         return MINUTE.format(instant.atZone(viewer.getTimeZone()));
+    }
+
+    /** How long ago, in the largest unit that fits: "5 min", "3 h", "2 d"; empty for nothing. */
+    public String age(Object when) {
+        if (when instanceof java.util.Optional<?> maybe) {
+            return maybe.map(this::age).orElse("");
+        }
+        Instant instant = when instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) when;
+        java.time.Duration age = java.time.Duration.between(instant, Instant.now());
+        if (age.toMinutes() < 60) {
+            return Math.max(0, age.toMinutes()) + " min";
+        }
+        return age.toHours() < 48 ? age.toHours() + " h" : age.toDays() + " d";
     }
 
     /** The viewer's zone as column headings name it ("Europe/Paris"). */

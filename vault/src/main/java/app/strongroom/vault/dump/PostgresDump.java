@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -27,9 +28,17 @@ import org.postgresql.copy.CopyManager;
  */
 public final class PostgresDump {
     private final Connection connection;
+    private final Set<String> schemaOnly;
 
-    private PostgresDump(Connection connection) {
+    private PostgresDump(Connection connection, Set<String> schemaOnly) {
         this.connection = connection;
+        this.schemaOnly = Set.copyOf(schemaOnly);
+    }
+
+    /** Work that reads the database in the dump's own snapshot. */
+    @FunctionalInterface
+    public interface InSnapshot {
+        void run(Connection connection) throws SQLException;
     }
 
     /**
@@ -37,11 +46,21 @@ public final class PostgresDump {
      * dump to {@code out}; returns the rows per table, from the same snapshot.
      */
     public static Map<String, Long> write(Connection connection, OutputStream out) throws SQLException {
+        return write(connection, out, Set.of(), c -> { });
+    }
+
+    /**
+     * The same, writing no rows for the tables in {@code schemaOnly} (their structure only), and running
+     * {@code alsoInSnapshot} afterwards in the same snapshot: what it reads is exactly as consistent as the dump.
+     */
+    public static Map<String, Long> write(Connection connection, OutputStream out, Set<String> schemaOnly,
+                                         InSnapshot alsoInSnapshot) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("set transaction isolation level repeatable read, read only");
-            Map<String, Long> rows = new PostgresDump(connection).dump(out);
+            Map<String, Long> rows = new PostgresDump(connection, schemaOnly).dump(out);
+            alsoInSnapshot.run(connection);
             connection.commit();
             return rows;
         } catch (SQLException | RuntimeException e) {
@@ -77,6 +96,9 @@ public final class PostgresDump {
         Map<String, Long> rows = new LinkedHashMap<>();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         for (Table t : tables) {
+            if (schemaOnly.contains(t.name)) {
+                continue;
+            }
             line(out, "");
             line(out, "COPY public." + t.quotedName + " (" + String.join(", ", t.quotedColumns) + ") FROM stdin;");
             try {

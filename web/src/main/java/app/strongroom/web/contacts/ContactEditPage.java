@@ -57,6 +57,11 @@ public class ContactEditPage implements Serializable {
         return outcome(contactId().map(contacts::delete).orElseGet(ContactChange.NotFound::new), "contact.deleted");
     }
 
+    /** The contact being edited; empty on a new one. */
+    public Optional<ContactId> contact() {
+        return id == null ? Optional.empty() : contactId();
+    }
+
     /** The id from the URL, if it is one at all: anything else is a contact that does not exist. */
     private Optional<ContactId> contactId() {
         try {

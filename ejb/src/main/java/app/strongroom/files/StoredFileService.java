@@ -1,0 +1,106 @@
+package app.strongroom.files;
+
+import app.strongroom.catalog.TenantId;
+import app.strongroom.identity.Role;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.contact.Contact;
+import app.strongroom.tenant.contact.ContactId;
+import app.strongroom.tenant.file.StoredFile;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The files attached to the caller's tenant's contacts. The content is encrypted to disk before its row is written;
+ * if the row cannot be written the content goes again, so neither is ever left without the other. An id of another
+ * tenant's file is simply not found: the caller's tenant database is the only one asked.
+ */
+@Stateless
+@RolesAllowed(Role.Names.TENANT_USER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StoredFileService {
+    @Inject
+    TenantData tenantData;
+    @Inject
+    FileStore store;
+    @Inject
+    PlatformSettings settings;
+
+    public FileUpload upload(ContactId contact, String name, String contentType, InputStream content) {
+        TenantId tenant = tenantData.caller().tenant();
+        if (!tenantData.inTransaction(em -> em.find(Contact.class, contact.value()) != null)) {
+            return new FileUpload.NotFound();
+        }
+        UUID fileKey = UUID.randomUUID();
+        long limit = settings.maxFileBytes();
+        FileStore.Written written;
+        try {
+            written = store.write(tenant, fileKey, content, limit);
+        } catch (FileStore.TooLarge tooLarge) {
+            return new FileUpload.TooLarge(limit);
+        }
+        if (written.size() == 0) {
+            store.discard(tenant, fileKey);
+            return new FileUpload.Empty();
+        }
+        try {
+            Optional<StoredFile> stored = tenantData.inTransaction(em -> {
+                if (em.find(Contact.class, contact.value()) == null) {
+                    return Optional.<StoredFile>empty();
+                }
+                StoredFile file = new StoredFile(contact, fileKey, name, contentType, written.size(), written.sha256(),
+                        written.keyId(), tenantData.caller().login(), Instant.now());
+                em.persist(file);
+                return Optional.of(file);
+            });
+            if (stored.isEmpty()) {
+                store.discard(tenant, fileKey);
+                return new FileUpload.NotFound();
+            }
+            return new FileUpload.Stored(StoredFileView.of(stored.get()));
+        } catch (RuntimeException e) {
+            store.discard(tenant, fileKey);
+            throw e;
+        }
+    }
+
+    public List<StoredFileView> files(ContactId contact) {
+        return tenantData.inTransaction(em -> em.createNamedQuery(StoredFile.OF_CONTACT, StoredFile.class)
+                .setParameter("contact", contact.value()).getResultStream().map(StoredFileView::of).toList());
+    }
+
+    /** The file with its decrypted content, to stream to the caller; empty for any id that is not theirs. */
+    public Optional<FileContent> download(long id) {
+        TenantId tenant = tenantData.caller().tenant();
+        return tenantData.inTransaction(em -> Optional.ofNullable(em.find(StoredFile.class, id))).map(f -> {
+            try {
+                InputStream content = store.open(tenant, f.fileKey());
+                return new FileContent(f.name(), f.contentType(), f.size(), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored file " + id + " cannot be read", e);
+            }
+        });
+    }
+
+    /** Deletes the file; false when there is no such file (for this tenant). */
+    public boolean delete(long id) {
+        TenantId tenant = tenantData.caller().tenant();
+        Optional<UUID> removed = tenantData.inTransaction(em -> Optional.ofNullable(em.find(StoredFile.class, id))
+                .map(f -> {
+                    em.remove(f);
+                    return f.fileKey();
+                }));
+        removed.ifPresent(key -> store.discard(tenant, key));
+        return removed.isPresent();
+    }
+}

@@ -1,0 +1,41 @@
+package app.strongroom.tenancy;
+
+import app.strongroom.backup.BackupCatalog;
+import app.strongroom.catalog.TenantId;
+import app.strongroom.files.FileStore;
+import app.strongroom.keys.TenantKeys;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Removes everything of a tenant, key first: once its key is gone from the catalog and every backup location, nothing
+ * of it that may be left anywhere can be decrypted (crypto-shred). Then its files, backups, database and role, and
+ * its catalog row. Each step may be repeated, so a teardown interrupted by a crash is finished by the next one.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TenantTeardown {
+    @EJB
+    TenantKeys keys;
+    @EJB
+    BackupCatalog backups;
+    @EJB
+    TenantDatabases databases;
+    @EJB
+    TenantCatalog catalog;
+    @Inject
+    FileStore files;
+
+    public void tearDown(TenantId tenant) {
+        keys.destroy(tenant);
+        files.destroyTenant(tenant);
+        backups.forget(tenant);
+        databases.destroy(tenant);
+        catalog.remove(tenant);
+    }
+}

@@ -1,0 +1,95 @@
+package app.strongroom.catalog.backup;
+
+import app.strongroom.catalog.TenantId;
+import app.strongroom.common.Require;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One backup run, of every tenant or of one, and which server instance is carrying it out. An instance gives signs of
+ * life while it runs; a run that stopped giving them (its instance was killed) may be taken over and resumed.
+ */
+@Entity
+@Table(name = "backup_run")
+@NamedQuery(name = BackupRun.UNFINISHED, query = "select r from BackupRun r where r.finishedAt is null order by r.startedAt")
+@NamedQuery(name = BackupRun.RECENT, query = "select r from BackupRun r order by r.startedAt desc")
+public class BackupRun {
+    public static final String UNFINISHED = "BackupRun.unfinished";
+    public static final String RECENT = "BackupRun.recent";
+
+    @Id
+    @Column(name = "run_key")
+    private String runKey;
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+    @Column(name = "started_at", nullable = false)
+    private OffsetDateTime startedAt;
+    @Column(name = "heartbeat_at", nullable = false)
+    private OffsetDateTime heartbeatAt;
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+    @Column(name = "claimed_by", nullable = false)
+    private String claimedBy;
+    @Version
+    private long version;
+
+    protected BackupRun() {
+    }
+
+    public BackupRun(String runKey, Optional<TenantId> tenant, String instance, Instant now) {
+        this.runKey = Require.text("run", runKey, 64);
+        this.tenantId = tenant.map(TenantId::value).orElse(null);
+        this.claimedBy = Require.text("instance", instance, 100);
+        this.startedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        this.heartbeatAt = startedAt;
+    }
+
+    public void beat(Instant now) {
+        this.heartbeatAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public void finish(Instant now) {
+        this.finishedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** Whether the instance carrying it out stopped giving signs of life more than {@code staleAfter} ago. */
+    public boolean isAbandoned(Instant now, Duration staleAfter) {
+        return finishedAt == null && heartbeatAt.toInstant().plus(staleAfter).isBefore(now);
+    }
+
+    /** Another instance (or this one after a restart) carries the run on. */
+    public void takeOver(String instance, Instant now) {
+        this.claimedBy = Require.text("instance", instance, 100);
+        beat(now);
+    }
+
+    public String runKey() {
+        return runKey;
+    }
+
+    public Optional<TenantId> tenant() {
+        return Optional.ofNullable(tenantId).map(TenantId::new);
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public boolean isFinished() {
+        return finishedAt != null;
+    }
+
+    public Instant startedAt() {
+        return startedAt.toInstant();
+    }
+}

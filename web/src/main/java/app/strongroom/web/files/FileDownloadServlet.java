@@ -1,0 +1,59 @@
+package app.strongroom.web.files;
+
+import app.strongroom.files.FileContent;
+import app.strongroom.files.StoredFileService;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code /app/files/<id>}: a stored file, decrypted as it streams. Always an attachment, never sniffed, sandboxed:
+ * an uploaded HTML or SVG file is saved by the browser, it never runs as a page of this site. Anything that is not
+ * the id of one of the caller's tenant's files is 404.
+ */
+@WebServlet("/app/files/*")
+public class FileDownloadServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient StoredFileService files;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<FileContent> file = id(request.getPathInfo()).flatMap(files::download);
+        if (file.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        FileContent content = file.get();
+        response.setContentType(content.contentType());
+        response.setContentLengthLong(content.size());
+        response.setHeader("Content-Disposition", disposition(content.name()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        try (InputStream in = content.content()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    /** RFC 6266: an ASCII fallback name and the real one percent-encoded as UTF-8. */
+    static String disposition(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static Optional<Long> id(String pathInfo) {
+        if (pathInfo == null || !pathInfo.matches("/[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(pathInfo.substring(1)));
+    }
+}
