@@ -46,7 +46,7 @@ create table scheduled_run (
 -- (heartbeat_at) are resumed: the tenants the run backed up already are not backed up again.
 create table backup_run (
     run_key       varchar(64)  primary key,
-    tenant_id     uuid,
+    tenant_id     varchar(36),
     started_at    timestamptz  not null,
     heartbeat_at  timestamptz  not null,
     finished_at   timestamptz,

@@ -13,3 +13,6 @@ create table stored_file (
     uploaded_by   varchar(64)   not null
 );
 create index stored_file_contact on stored_file (contact_id);
+
+-- Free-text notes on a contact (up to a mebibyte of characters).
+alter table contact add column notes text;

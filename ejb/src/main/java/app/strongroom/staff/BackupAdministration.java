@@ -66,6 +66,12 @@ public class BackupAdministration {
         return Optional.of(jobs.startBackup(Optional.of(tenant)));
     }
 
+    /** Starts a run of every tenant (and the catalog) now; operators only. Returns the job execution id. */
+    @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+    public long backUpAll() {
+        return jobs.startBackup(Optional.empty());
+    }
+
     /** The newest executions of each platform job, newest first. */
     public List<JobRun> recentRuns(int perJob) {
         JobOperator operator = BatchRuntime.getJobOperator();

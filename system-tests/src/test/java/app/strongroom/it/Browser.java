@@ -59,7 +59,11 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--ignore-certificate-errors", "--no-first-run", "--disable-quic", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height,
-                    "--user-data-dir=" + profile);
+                    "--user-data-dir=" + profile.resolve("user-data"));
+            // Downloads land in the profile, where a test can look at them; nothing asks where to save.
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", profile.resolve("downloads").toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), base, profile);
@@ -144,6 +148,22 @@ public final class Browser implements AutoCloseable {
     public boolean scrollsSideways() {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth > window.innerWidth;"));
+    }
+
+    /** Where this browser saves downloads. */
+    public Path downloads() {
+        return profile.resolve("downloads");
+    }
+
+    /** The file the browser saved under {@code name}, once its download has completed. */
+    public byte[] awaitDownload(String name) {
+        Path file = downloads().resolve(name);
+        waitUntil(d -> Files.exists(file) && !Files.exists(downloads().resolve(name + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public WebDriver driver() {

@@ -236,6 +236,39 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void filesAreAttachedAndComeBackAsDownloadsEvenAnHtmlPage() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "attach");
+        byte[] html = "<html><body><h1 id='owned'>owned</h1><script>document.title='owned'</script></body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path upload = java.nio.file.Files.createTempDirectory("strongroom-upload").resolve("invoice.html");
+        java.nio.file.Files.write(upload, html);
+        try (Browser browser = Browser.open(BASE)) {
+            signIn(browser, slug, "admin", Tenants.PASSWORD);
+            browser.go("app/contact.xhtml").fill("contact:name", "Carla Files").submit("contact:save");
+            openContact(browser, "Carla Files");
+            String contactPage = browser.url();
+            assertThat(browser.text()).contains("No files attached yet.");
+            browser.byId("files:upload").sendKeys(upload.toString());
+            browser.submit("files:attach");
+            assertThat(browser.text()).contains("File \"invoice.html\" attached.").contains("invoice.html")
+                    .contains("text/html").contains("admin");
+
+            browser.driver().findElement(By.linkText("invoice.html")).click();
+            assertThat(browser.awaitDownload("invoice.html")).as("the same bytes, saved, not shown").isEqualTo(html);
+            assertThat(browser.url()).isEqualTo(contactPage);
+            assertThat(browser.driver().getTitle()).isNotEqualTo("owned");
+            assertThat(browser.present("owned")).isFalse();
+
+            browser.byId("files:list:0:deleteFile").click();
+            browser.waitUntil(d -> browser.byId("confirmYes").isDisplayed());
+            browser.markPage();
+            browser.byId("confirmYes").click();
+            browser.awaitNewPage();
+            assertThat(browser.text()).contains("File deleted.").contains("No files attached yet.");
+        }
+    }
+
     private static void clickThrough(Browser browser, String linkId) {
         browser.markPage();
         browser.byId(linkId).click();

@@ -155,6 +155,47 @@ public final class FacesClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Submits a multipart form of a page loaded before, with one file in {@code fileField} (id without the form prefix),
+     * as a browser sends an upload.
+     */
+    public HttpResponse<String> upload(HttpResponse<String> page, String formId, String fileField, String fileName,
+                                       String contentType, byte[] content, String button) {
+        Matcher state = VIEW_STATE.matcher(page.body());
+        if (!state.find()) {
+            throw new AssertionError("no Faces form on " + page.uri());
+        }
+        String boundary = "----strongroom" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(formId, formId);
+        fields.put(formId + ":" + button, "");
+        fields.put("jakarta.faces.ViewState", state.group(1));
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + formId + ":" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(page.uri())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** GETs raw bytes (a download), with the answer's headers. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() >= 300 && response.statusCode() < 400;
     }

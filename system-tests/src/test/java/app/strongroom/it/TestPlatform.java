@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -23,6 +24,8 @@ public class TestPlatform implements LauncherSessionListener {
     public static final String CATALOG = "strongroom_catalog";
     public static final String KEYSTORE_PASSWORD = "test-keystore";
     public static final int TEST_ITERATIONS = 1000;
+    /** A small upload limit, so the tests of it move little data. */
+    public static final long MAX_FILE_BYTES = 2_000_000;
     /** The one client address, besides signed-in staff, that may read {@code /metrics} on the servers under test. */
     public static final String MONITORING_ADDRESS = "198.51.100.7";
 
@@ -38,6 +41,10 @@ public class TestPlatform implements LauncherSessionListener {
             return;
         }
         Path dir = Path.of(System.getProperty("strongroom.test.dir"));
+        // The database is new every run; files and backups of an earlier run would only belong to tenants gone with it.
+        for (String leftover : List.of("files", "backups", "crash", "stolen", "tampered")) {
+            deleteRecursively(dir.resolve(leftover));
+        }
         database = EmbeddedDatabase.start(dir.resolve("postgres"), 0, StrongroomHome.randomHex(16), true);
         Platform.ensureCatalogDatabase(database.connection(), CATALOG);
         masterKey = Base64.getDecoder().decode(StrongroomHome.randomBase64(32));
@@ -78,6 +85,7 @@ public class TestPlatform implements LauncherSessionListener {
                 // Tests make hundreds of tenants; each sign-up comes from an address of its own (Tenants.signUp).
                 .put("strongroom.signup.per-hour", "100000")
                 .put("strongroom.files.dir", directory().resolve("files").toString())
+                .put("strongroom.files.max-bytes", Long.toString(MAX_FILE_BYTES))
                 .put("strongroom.backup.dir", directory().resolve("backups").toString())
                 // A run nobody kept alive this long is resumed: short, so the crash test need not wait minutes.
                 .put("strongroom.backup.stale-seconds", "15")
@@ -116,6 +124,19 @@ public class TestPlatform implements LauncherSessionListener {
 
     public static String operatorPassword() {
         return "operator-test-password";
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!java.nio.file.Files.exists(path)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(path)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() {

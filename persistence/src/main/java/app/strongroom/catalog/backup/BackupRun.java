@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One backup run, of every tenant or of one, and which server instance is carrying it out. An instance gives signs of
@@ -30,8 +29,9 @@ public class BackupRun {
     @Id
     @Column(name = "run_key")
     private String runKey;
+    /** Text, not uuid: the column is null for a run of every tenant, and a null is bound as text. */
     @Column(name = "tenant_id")
-    private UUID tenantId;
+    private String tenantId;
     @Column(name = "started_at", nullable = false)
     private OffsetDateTime startedAt;
     @Column(name = "heartbeat_at", nullable = false)
@@ -48,7 +48,7 @@ public class BackupRun {
 
     public BackupRun(String runKey, Optional<TenantId> tenant, String instance, Instant now) {
         this.runKey = Require.text("run", runKey, 64);
-        this.tenantId = tenant.map(TenantId::value).orElse(null);
+        this.tenantId = tenant.map(t -> t.value().toString()).orElse(null);
         this.claimedBy = Require.text("instance", instance, 100);
         this.startedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         this.heartbeatAt = startedAt;
@@ -78,7 +78,7 @@ public class BackupRun {
     }
 
     public Optional<TenantId> tenant() {
-        return Optional.ofNullable(tenantId).map(TenantId::new);
+        return Optional.ofNullable(tenantId).map(TenantId::parse);
     }
 
     public String claimedBy() {

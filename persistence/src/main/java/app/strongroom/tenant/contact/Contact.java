@@ -25,6 +25,7 @@ public class Contact {
     private String phone;
     private String company;
     private String city;
+    private String notes;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -47,6 +48,7 @@ public class Contact {
         this.phone = details.phone();
         this.company = details.company();
         this.city = details.city();
+        this.notes = details.notes();
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -55,7 +57,7 @@ public class Contact {
     }
 
     public ContactDetails details() {
-        return new ContactDetails(name, email(), phone, company, city);
+        return new ContactDetails(name, email(), phone, company, city, notes);
     }
 
     public String name() {

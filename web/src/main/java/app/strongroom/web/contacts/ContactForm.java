@@ -23,6 +23,8 @@ public class ContactForm implements Serializable {
     private String company;
     @Size(max = ContactDetails.CITY_MAX, message = "{field.tooLong}")
     private String city;
+    @Size(max = ContactDetails.NOTES_MAX, message = "{field.tooLong}")
+    private String notes;
 
     static ContactForm of(ContactView view) {
         ContactForm form = new ContactForm();
@@ -31,12 +33,13 @@ public class ContactForm implements Serializable {
         form.phone = view.phone();
         form.company = view.company();
         form.city = view.city();
+        form.notes = view.notes();
         return form;
     }
 
     /** @throws IllegalArgumentException naming the field when a value breaks a rule of {@link ContactDetails} */
     ContactDetails toDetails() {
-        return ContactDetails.of(name, email, phone, company, city);
+        return ContactDetails.of(name, email, phone, company, city, notes);
     }
 
     public String getName() {
@@ -69,6 +72,14 @@ public class ContactForm implements Serializable {
 
     public void setCompany(String company) {
         this.company = company;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes;
     }
 
     public String getCity() {

@@ -41,6 +41,10 @@ public class TenantListPage {
         return summaries.getOrDefault(tenantId, NONE);
     }
 
+    public void backUpAll() {
+        Messages.info("staff.backupAllStarted", backups.backUpAll());
+    }
+
     public void backUpNow(String tenantId, String slug) {
         backups.backUpNow(TenantId.parse(tenantId)).ifPresentOrElse(
                 execution -> Messages.info("staff.backupStarted", slug, execution),
