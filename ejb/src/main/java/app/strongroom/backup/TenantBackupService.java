@@ -76,6 +76,9 @@ public class TenantBackupService {
         if (done.isPresent()) {
             return new BackupOutcome.AlreadyDone(done.get().id());
         }
+        if (tenants.find(tenantId).filter(t -> t.status() == app.strongroom.catalog.TenantStatus.ACTIVE).isEmpty()) {
+            return new BackupOutcome.Failed("tenant " + tenantId + " is not active (being made or deleted)");
+        }
         Backup backup = backups.start(tenantId, runKey);
         DirectoryLocation home = locations.home();
         String tenantText = tenantId.value().toString();
@@ -130,7 +133,7 @@ public class TenantBackupService {
                 }
             }
             Sealed sealed = writer.finish(new Manifest(StrongroomVersion.get(), schemaVersion[0], postgresVersion,
-                    tenantText, tenant.slug().value(), backup.id().toString(), Instant.now(), rows, List.of()));
+                    tenantText, tenant.slug().value(), backup.id().toString(), backup.startedAt(), rows, List.of()));
             for (FileRow file : fileRows) {
                 String entryName = "filestore/" + file.id() + "/" + file.name();
                 boolean matches = sealed.manifest().entries().stream()

@@ -33,21 +33,32 @@ public class TenantKeys {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A new tenant's first key: in the catalog and, wrapped, at the backup location. */
+    /** A new tenant's first key: in the catalog and, wrapped, at the backup location (never over an existing one). */
     public void create(TenantId tenant) {
         WrappedKeyset wrapped = TenantKeyset.generate(tenant.value().toString()).wrap(current());
         em.persist(new TenantKey(tenant, wrapped, clock.instant()));
-        locations.home().writeKey(wrapped);
+        locations.home().writeNewKey(wrapped);
     }
 
-    /** Gives a key to every tenant made before tenants had keys (an upgrade); returns how many got one. */
+    /**
+     * Every tenant without a key row gets one: the key file the backup location holds for it, when there is one (a
+     * catalog rebuilt from its backup, which never holds keys), after checking that the master keys open it; a new
+     * key only for a tenant that never had one (made before tenants had keys). Returns how many rows were made.
+     */
     public int createMissing(List<TenantId> tenants) {
         int created = 0;
         for (TenantId tenant : tenants) {
-            if (find(tenant).isEmpty()) {
-                create(tenant);
-                created++;
+            if (find(tenant).isPresent()) {
+                continue;
             }
+            Optional<WrappedKeyset> kept = locations.home().key(tenant.value().toString());
+            if (kept.isPresent()) {
+                TenantKeyset.unwrap(kept.get(), settings.masterKeys());
+                em.persist(new TenantKey(tenant, kept.get(), clock.instant()));
+            } else {
+                create(tenant);
+            }
+            created++;
         }
         return created;
     }

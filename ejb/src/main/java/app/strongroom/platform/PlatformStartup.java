@@ -109,7 +109,7 @@ public class PlatformStartup {
     private void rewrapUnderCurrentMasterKey() {
         int created = keys.createMissing(catalog.all().stream().map(Tenant::id).toList());
         if (created > 0) {
-            LOG.info(() -> created + " tenants made before data keys existed got their key");
+            LOG.info(() -> created + " tenants without a key row got one (from the backup location where it held one)");
         }
         java.util.List<app.strongroom.catalog.TenantId> rewrapped = keys.rewrapUnderCurrentMasterKey();
         if (settings.masterKeys().size() > 1) {

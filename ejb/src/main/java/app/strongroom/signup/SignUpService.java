@@ -69,16 +69,17 @@ public class SignUpService {
             PasswordProblem.of(settings.passwordPolicy(), form.password())
                     .ifPresent(rule -> problems.add(new FieldProblem("password", rule)));
         }
-        if (slug.isPresent() && catalog.findBySlug(slug.get()).isPresent()) {
-            problems.add(new FieldProblem("tenantName", "is taken"));
-        }
         if (!problems.isEmpty()) {
             return new SignUpOutcome.Refused(problems);
         }
+        // Counted before asking whether the name is taken, so the catalog cannot be probed for names without limit.
         if (!throttle.withinHourlyBudget(LoginThrottle.signUpAddressKey(clientAddress), settings.signUpsPerAddressPerHour())
                 || !throttle.withinHourlyBudget(LoginThrottle.signUpPlatformKey(), settings.signUpsPerHour())) {
             LOG.warning("sign-up refused: hourly limit reached (address " + clientAddress + ")");
             return new SignUpOutcome.Throttled();
+        }
+        if (catalog.findBySlug(slug.orElseThrow()).isPresent()) {
+            return new SignUpOutcome.Refused(List.of(new FieldProblem("tenantName", "is taken")));
         }
         UserAccount admin = UserAccount.administrator(login.orElseThrow(), email.orElseThrow(),
                 settings.passwordHasher().hash(form.password()).format());

@@ -60,7 +60,7 @@ public class BackupAdministration {
 
     /** Starts a backup of the one tenant now; returns the job execution id, or empty if there is no such tenant. */
     public Optional<Long> backUpNow(TenantId tenant) {
-        if (tenants.find(tenant).isEmpty()) {
+        if (tenants.find(tenant).filter(t -> t.status() == app.strongroom.catalog.TenantStatus.ACTIVE).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(jobs.startBackup(Optional.of(tenant)));

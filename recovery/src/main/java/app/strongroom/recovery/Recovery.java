@@ -88,6 +88,21 @@ public class Recovery {
                 .findFirst().orElseThrow(() -> new VaultException("there is no backup " + wanted + " of " + owner));
     }
 
+    /**
+     * The file's name must say what its manifest says: the time in a name is not part of the encryption's binding, so
+     * a renamed old backup could otherwise pass for the latest. On a mismatch the decrypted output is removed.
+     */
+    static void requireNamedAsWritten(StoredBackup file, Manifest manifest, String owner, Path out) throws IOException {
+        boolean matches = manifest.backupId().equals(file.name().id().toString()) && manifest.subject().equals(owner)
+                && manifest.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).equals(file.name().createdAt());
+        if (!matches) {
+            Files.deleteIfExists(out);
+            throw new VaultException("the file " + file.name().fileName() + " does not carry the name its backup was "
+                    + "written under (manifest: " + manifest.subject() + ", " + manifest.backupId() + ", "
+                    + manifest.createdAt() + "): it was renamed, and is refused");
+        }
+    }
+
     @Command(name = "list", description = "Lists the catalog's and every tenant's backups at the location.")
     static class ListBackups implements Callable<Integer> {
         @ParentCommand
@@ -147,6 +162,7 @@ public class Recovery {
                 manifest = BackupReader.decryptTo(in, keyset.streamingAead(),
                         BackupBinding.tenantBackup(tenant, chosen.name().id().toString()), out);
             }
+            requireNamedAsWritten(chosen, manifest, tenant, out);
             spec.commandLine().getOut().println("decrypted " + chosen.name().fileName() + " of tenant "
                     + manifest.subjectName() + " to " + out + ": " + manifest.entries().size()
                     + " entries checked against the manifest");
@@ -173,6 +189,7 @@ public class Recovery {
                 try (InputStream in = Files.newInputStream(chosen.file())) {
                     Manifest manifest = BackupReader.decryptTo(in, key.catalogBackups(),
                             BackupBinding.catalogBackup(chosen.name().id().toString()), out);
+                    requireNamedAsWritten(chosen, manifest, DirectoryLocation.CATALOG, out);
                     spec.commandLine().getOut().println("decrypted catalog backup " + chosen.name().fileName() + " to "
                             + out + ": " + manifest.entries().size() + " entries checked against the manifest");
                     return 0;

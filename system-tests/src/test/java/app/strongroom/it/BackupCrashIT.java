@@ -80,7 +80,34 @@ class BackupCrashIT {
         assertThat(attempts(slugs.get(1))).extracting(Backups.Attempt::runKey).containsOnly(run);
         assertThat(partials()).as("no partial file is left").isEmpty();
 
+        aCatalogRestoredWithoutKeysTakesThemBackFromTheLocation(slugs.get(2));
         rotatingTheMasterKeyRewrapsEveryTenantKeyAndLeavesDataReadable(slugs.get(0));
+    }
+
+    /**
+     * A catalog rebuilt from its backup has no tenant keys. At the next start each tenant's key is taken back from the
+     * key file at the backup location, never replaced by a new one: that file may be the last copy of the key.
+     */
+    private void aCatalogRestoredWithoutKeysTakesThemBackFromTheLocation(String slug) throws Exception {
+        String tenant = tenantId(slug);
+        byte[] keyFile = Files.readAllBytes(DIR.resolve("backups").resolve("tenants").resolve(tenant).resolve("key.json"));
+        try (Connection c = Tenants.superuser(CATALOG);
+             PreparedStatement s = c.prepareStatement("delete from tenant_key where tenant_id = ?::uuid")) {
+            s.setString(1, tenant);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        server.close();
+        server = start("restored", FIRST_KEY, Optional.empty());
+        assertThat(Files.readAllBytes(DIR.resolve("backups").resolve("tenants").resolve(tenant).resolve("key.json")))
+                .as("the key file is kept as it was").isEqualTo(keyFile);
+        Path keyFileOfMaster = DIR.resolve("first.key");
+        Files.writeString(keyFileOfMaster, FIRST_KEY);
+        Backups.Tool decrypted = Backups.recover("--location", DIR.resolve("backups").toString(), "--master-key-file",
+                keyFileOfMaster.toString(), "decrypt", "--tenant", tenant, "--out", DIR.resolve("restored.zip").toString());
+        assertThat(decrypted.exitCode()).as(decrypted.err()).isZero();
+        FacesClient user = FacesClient.forTestServer(server.httpsUrl());
+        Tenants.signIn(user, slug, "admin", Tenants.PASSWORD);
+        assertThat(user.get("app/contacts.xhtml").statusCode()).isEqualTo(200);
     }
 
     private void rotatingTheMasterKeyRewrapsEveryTenantKeyAndLeavesDataReadable(String slug) throws Exception {

@@ -193,7 +193,7 @@ class BackupIT {
     }
 
     @Test
-    void anUnwritableLocationFailsTheBackupWithAClearReasonAndKeepsTheGoodOnes() throws Exception {
+    void anUnwritableOrFullLocationFailsTheBackupWithAClearReasonAndKeepsTheGoodOnes() throws Exception {
         String slug = Tenants.create(FacesClient.forTestServer(BASE), "unwritable");
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
         FacesClient operator = Backups.operator(BASE);
@@ -222,6 +222,37 @@ class BackupIT {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(good.fileName());
         }
         assertThat(operator.get("staff/status.xhtml").body()).contains("backup");
+
+        // A full location: a one-megabyte file system mounted where this tenant's backups go.
+        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant))) {
+            c.createStatement().execute("insert into contact (name, notes, created_at, updated_at) "
+                    + "select 'filler ' || g, md5(g::text) || repeat(md5((g + 1)::text), 40), now(), now() "
+                    + "from generate_series(1, 3000) g");
+        }
+        Files.move(backups, aside);
+        Files.createDirectories(backups);
+        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", backups.toString());
+        try {
+            Instant third = Instant.now();
+            Backups.backUpNow(operator, slug);
+            Backups.Attempt full = Backups.awaitFinished(tenant, third);
+            assertThat(full.state()).isEqualTo("FAILED");
+            assertThat(full.failure()).contains("the backup location is full");
+            try (var files = Files.list(backups)) {
+                assertThat(files).as("no partial file is left on the full location").isEmpty();
+            }
+        } finally {
+            run("umount", backups.toString());
+            Files.delete(backups);
+            Files.move(aside, backups);
+        }
+        assertThat(Backups.attempts(tenant)).filteredOn(a -> a.state().equals("GOOD")).hasSize(1);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
     }
 
     @Test
@@ -364,6 +395,24 @@ class BackupIT {
             }
         }
 
+        FacesClient operator = Backups.operator(BASE);
+        HttpResponse<String> list = operator.get("staff/tenants.xhtml");
+        Matcher row = Pattern.compile("<tr data-ri=\"(\\d+)\"[^>]*>(?:(?!</tr>).)*?" + Pattern.quote(mine), Pattern.DOTALL)
+                .matcher(list.body());
+        assertThat(row.find()).isTrue();
+        assertThat(operator.submitFrom(list, "tenants", Map.of(), "table:" + row.group(1) + ":rotateKey").body())
+                .contains("has a new data key");
+        byte[] after = "written after the rotation".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(admin, contactId, "after.txt", "text/plain", after)).contains("File \"after.txt\" attached.");
+        assertThat(admin.download("app/files/" + fileIdNamed(tenant, "after.txt")).body()).isEqualTo(after);
+        assertThat(admin.download("app/files/" + fileId).body()).as("written before the rotation, still readable")
+                .isEqualTo(svg);
+        assertThat(keyIds(tenant)).as("each file names the key that wrote it").hasSize(2);
+
+        FacesClient anyone = FacesClient.forTestServer(BASE);
+        assertThat(anyone.upload(anyone.get("login.xhtml"), "signin", "upload", "a.bin", "application/octet-stream",
+                new byte[10], "submit").statusCode()).as("no multipart request but a user's upload is parsed").isEqualTo(403);
+
         FacesClient other = FacesClient.forTestServer(BASE);
         Tenants.signIn(other, theirs, "admin", Tenants.PASSWORD);
         assertThat(other.download("app/files/" + fileId).statusCode()).as("another tenant's file").isEqualTo(404);
@@ -377,7 +426,7 @@ class BackupIT {
         assertThat(upload(admin, contactId, "edge.bin", "application/octet-stream",
                 random((int) TestPlatform.MAX_FILE_BYTES + 1000))).contains("The file is larger than 2 MB");
         assertThat(upload(admin, contactId, "empty.txt", "text/plain", new byte[0])).contains("The file is empty");
-        assertThat(fileCount(tenant)).as("nothing of the refused uploads was kept").isEqualTo(1);
+        assertThat(fileCount(tenant)).as("nothing of the refused uploads was kept").isEqualTo(2);
 
         HttpResponse<String> deleted = admin.submitFrom(admin.follow("app/contact.xhtml?id=" + contactId), "contact",
                 Map.of(), "delete");
@@ -425,6 +474,17 @@ class BackupIT {
                 return r.getLong(1);
             }
         }
+    }
+
+    private static java.util.Set<Integer> keyIds(TenantId tenant) throws Exception {
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant));
+             ResultSet r = c.createStatement().executeQuery("select key_id from stored_file")) {
+            while (r.next()) {
+                ids.add(r.getInt(1));
+            }
+        }
+        return ids;
     }
 
     private static int fileCount(TenantId tenant) throws Exception {

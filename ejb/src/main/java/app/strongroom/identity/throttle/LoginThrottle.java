@@ -154,9 +154,24 @@ public class LoginThrottle {
         return "link-request-address|" + address;
     }
 
-    /** Sign-ups from one address. */
+    /** Sign-ups from one address; an IPv6 address counts by its /64 network, which one client may hold whole. */
     public static String signUpAddressKey(String address) {
-        return "sign-up-address|" + address;
+        return "sign-up-address|" + network(address);
+    }
+
+    static String network(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 
     /** Sign-ups across the platform. */

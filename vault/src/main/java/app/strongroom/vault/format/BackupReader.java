@@ -33,6 +33,7 @@ public final class BackupReader {
     public static Manifest decryptTo(InputStream encrypted, StreamingAead aead, byte[] binding, Path target) {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
+            ownerOnly(partial);
             try (InputStream plain = decrypting(encrypted, aead, binding);
                  OutputStream out = Files.newOutputStream(partial)) {
                 plain.transferTo(out);
@@ -135,6 +136,17 @@ public final class BackupReader {
     private static VaultException refused(IOException e) {
         return new VaultException("the backup failed authentication and was refused: it was altered, truncated, or "
                 + "written for another tenant, backup or key (" + e.getMessage() + ")", e);
+    }
+
+    /** A decrypted backup is the whole of a tenant's data in clear: only its owner may read it. */
+    private static void ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -97,13 +97,36 @@ public final class DirectoryLocation {
         }
     }
 
+    /** Replaces the tenant's key file with {@code key}: a rotation or a re-wrap of the key it holds. */
     public void writeKey(WrappedKeyset key) {
+        writeKey(key, true);
+    }
+
+    /**
+     * Writes the key file of a tenant that has none yet. Refused if one is there: a key file may be the last copy of
+     * the key that encrypted the tenant's backups, so it is never overwritten by a new key.
+     */
+    public void writeNewKey(WrappedKeyset key) {
+        writeKey(key, false);
+    }
+
+    private void writeKey(WrappedKeyset key, boolean replace) {
         Path target = tenantDir(key.tenant()).resolve("key.json");
         Path partial = target.resolveSibling("key.json" + PARTIAL);
         prepareFor(target);
         try {
             Files.write(partial, key.toJson());
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (replace) {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try {
+                    Files.createLink(target, partial);
+                } finally {
+                    Files.delete(partial);
+                }
+            }
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            throw new VaultException("tenant " + key.tenant() + " already has a key at " + root + "; it is kept");
         } catch (IOException e) {
             throw new VaultException("cannot write the key of tenant " + key.tenant() + " to " + root + ": " + e, e);
         }

@@ -43,6 +43,17 @@ class DirectoryLocationTest {
     }
 
     @Test
+    void aNewKeyNeverReplacesAKeptOne() {
+        DirectoryLocation location = new DirectoryLocation(root);
+        MasterKey master = MasterKey.of(new byte[32]);
+        var kept = TenantKeyset.generate(TENANT).wrap(master);
+        location.writeNewKey(kept);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> location.writeNewKey(TenantKeyset.generate(TENANT).wrap(master)))
+                .isInstanceOf(app.strongroom.vault.VaultException.class).hasMessageContaining("it is kept");
+        assertThat(location.key(TENANT)).hasValue(kept);
+    }
+
+    @Test
     void deletingATenantRemovesItsKeyAndBackups() throws Exception {
         DirectoryLocation location = new DirectoryLocation(root);
         location.writeKey(TenantKeyset.generate(TENANT).wrap(MasterKey.of(new byte[32])));

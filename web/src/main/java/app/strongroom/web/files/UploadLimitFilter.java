@@ -1,5 +1,6 @@
 package app.strongroom.web.files;
 
+import app.strongroom.identity.Role;
 import app.strongroom.platform.PlatformSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -9,20 +10,80 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * An upload far over the size limit is turned away before the container reads it, with the page it came from shown
- * again and the reason on it, rather than a failed request: nothing of it is read or kept.
+ * Guards every multipart request before the container parses it (parsing holds the file in memory, so that no
+ * plaintext copy lands on disk). Only a signed-in tenant user may upload, only to the pages that take files, with a
+ * declared length within the limit, and only a few at a time on this server. An upload over the limit is read and
+ * dropped (up to a gigabyte), then its page is shown again with the reason; anything else is refused outright.
  */
-@WebFilter(urlPatterns = "/app/*")
+@WebFilter(urlPatterns = "/*")
 public class UploadLimitFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /** Room for the form's other fields and the multipart boundaries around the file. */
     private static final long FORM_OVERHEAD = 64 * 1024;
+    /** Beyond this an over-size upload is cut off with 413 rather than read through. */
+    private static final long DRAIN_MAX = 1L << 30;
+    /** Uploads held in memory at once on this server: bounds the heap they can take together. */
+    private static final Semaphore IN_FLIGHT = new Semaphore(4);
+    private static final String UPLOAD_PAGE = "/app/contact.xhtml";
     public static final String REFUSED = UploadLimitFilter.class.getName() + ".refused";
 
     @Inject
     PlatformSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!request.isUserInRole(Role.Names.TENANT_USER)
+                || !(request.getContextPath() + UPLOAD_PAGE).equals(request.getRequestURI())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
+            return;
+        }
+        if (length > settings.maxFileBytes() + FORM_OVERHEAD) {
+            refuseTooLarge(request, response, length);
+            return;
+        }
+        try {
+            if (!IN_FLIGHT.tryAcquire(30, TimeUnit.SECONDS)) {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            IN_FLIGHT.release();
+        }
+    }
+
+    private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long length)
+            throws IOException {
+        if (length > DRAIN_MAX) {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        request.getSession().setAttribute(REFUSED, Boolean.TRUE);
+        // Read to the end, keeping nothing: a browser shows an answer only once its request was taken whole.
+        request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        response.sendRedirect(backTo(request.getRequestURI(), request.getHeader("Referer")));
+    }
 
     /** The page the form was on: the Referer's path and query when it is this very page, else the page without query. */
     static String backTo(String requestUri, String referer) {
@@ -37,18 +98,5 @@ public class UploadLimitFilter extends HttpFilter {
             }
         }
         return requestUri;
-    }
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        String type = request.getContentType();
-        if ("POST".equals(request.getMethod()) && type != null && type.startsWith("multipart/form-data")
-                && request.getContentLengthLong() > settings.maxFileBytes() + FORM_OVERHEAD) {
-            request.getSession().setAttribute(REFUSED, Boolean.TRUE);
-            response.sendRedirect(backTo(request.getRequestURI(), request.getHeader("Referer")));
-            return;
-        }
-        chain.doFilter(request, response);
     }
 }

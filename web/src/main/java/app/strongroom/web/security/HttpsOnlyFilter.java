@@ -27,7 +27,7 @@ public class HttpsOnlyFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!request.isSecure()) {
-            redirectToHttps(request, response, settings.httpsPort());
+            redirectToHttps(request, response, settings);
             return;
         }
         response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -43,10 +43,12 @@ public class HttpsOnlyFilter extends HttpFilter {
     }
 
     /** Answers with nothing but a permanent redirect to the same address over HTTPS: no page, no cookie. */
-    static void redirectToHttps(HttpServletRequest request, HttpServletResponse response, int httpsPort) {
-        StringBuilder target = new StringBuilder("https://").append(request.getServerName());
-        if (httpsPort != 443) {
-            target.append(':').append(httpsPort);
+    static void redirectToHttps(HttpServletRequest request, HttpServletResponse response, PlatformSettings settings) {
+        // The configured address, never the request's Host header: a cached 308 must not point anywhere a client chose.
+        java.net.URI own = settings.publicUrl();
+        StringBuilder target = new StringBuilder("https://").append(own.getHost());
+        if (own.getPort() != -1 && own.getPort() != 443) {
+            target.append(':').append(own.getPort());
         }
         target.append(request.getRequestURI());
         if (request.getQueryString() != null) {

@@ -33,7 +33,7 @@ public class StrongroomAuthenticationMechanism implements HttpAuthenticationMech
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (!request.isSecure()) {
-            HttpsOnlyFilter.redirectToHttps(request, response, settings.httpsPort());
+            HttpsOnlyFilter.redirectToHttps(request, response, settings);
             return AuthenticationStatus.SEND_CONTINUE;
         }
         Credential credential = context.getAuthParameters().getCredential();

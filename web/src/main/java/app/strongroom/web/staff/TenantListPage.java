@@ -1,6 +1,7 @@
 package app.strongroom.web.staff;
 
 import app.strongroom.catalog.TenantId;
+import app.strongroom.keys.KeyAdministration;
 import app.strongroom.staff.BackupAdministration;
 import app.strongroom.staff.BackupAdministration.BackupSummary;
 import app.strongroom.staff.TenantListService;
@@ -23,6 +24,8 @@ public class TenantListPage {
     TenantListService tenants;
     @EJB
     BackupAdministration backups;
+    @EJB
+    KeyAdministration keys;
 
     private List<TenantSummary> rows;
     private Map<String, BackupSummary> summaries;
@@ -39,6 +42,13 @@ public class TenantListPage {
             summaries = backups.summaries();
         }
         return summaries.getOrDefault(tenantId, NONE);
+    }
+
+    /** A new data key for the tenant: new files and backups use it, older ones stay readable. Operators only. */
+    public void rotateKey(String tenantId, String slug) {
+        keys.rotate(TenantId.parse(tenantId)).ifPresentOrElse(
+                key -> Messages.info("staff.keyRotated", slug, key),
+                () -> Messages.error("staff.tenantGone", slug));
     }
 
     public void backUpAll() {
