@@ -55,7 +55,7 @@ class RecoveryTest {
             try (OutputStream dump = writer.entry("dump.sql", true)) {
                 dump.write("select 'acme';\n".getBytes(StandardCharsets.UTF_8));
             }
-            writer.finish(new Manifest("test", 4, "17", TENANT, "acme", name.id().toString(), Instant.now(),
+            writer.finish(new Manifest("test", 4, "17", TENANT, "acme", name.id().toString(), name.createdAt(),
                     Map.of(), List.of()));
         }
         return name;
@@ -99,6 +99,15 @@ class RecoveryTest {
                 masterKeyFile("other.key", other).toString(), "decrypt", "--tenant", TENANT, "--out", zip.toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("refused").contains("not among the keys given");
+
+        Path renamed = location.backup(TENANT, BackupName.at(Instant.parse("2099-01-01T00:00:00Z"), name.id()));
+        Files.copy(location.backup(TENANT, name), renamed);
+        assertThat(run("--location", location.root().toString(), "--master-key-file",
+                masterKeyFile("master.key", master).toString(), "decrypt", "--tenant", TENANT, "--out", zip.toString()))
+                .as("an old backup renamed to pass for the latest").isEqualTo(1);
+        assertThat(err.toString()).contains("it was renamed");
+        assertThat(zip).doesNotExist();
+        Files.delete(renamed);
 
         Path file = location.backup(TENANT, name);
         byte[] bytes = Files.readAllBytes(file);
