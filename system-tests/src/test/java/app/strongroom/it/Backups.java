@@ -51,14 +51,19 @@ final class Backups {
 
     /** Presses "Back up now" on the tenant's row of the staff tenant list; returns the page answered. */
     static String backUpNow(FacesClient operator, String slug) {
+        HttpResponse<String> answer = pressOnRow(operator, slug, "backUpNow");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("A backup of \"" + slug + "\" has started");
+        return answer.body();
+    }
+
+    /** Presses the button {@code button} on the tenant's row of the staff tenant list. */
+    static HttpResponse<String> pressOnRow(FacesClient operator, String slug, String button) {
         HttpResponse<String> page = operator.get("staff/tenants.xhtml");
         Matcher row = Pattern.compile("<tr data-ri=\"(\\d+)\"[^>]*>(?:(?!</tr>).)*?" + Pattern.quote(slug), Pattern.DOTALL)
                 .matcher(page.body());
         assertThat(row.find()).as("the tenant list shows " + slug).isTrue();
-        HttpResponse<String> answer = operator.submitFrom(page, "tenants", Map.of(), "table:" + row.group(1) + ":backUpNow");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.body()).contains("A backup of \"" + slug + "\" has started");
-        return answer.body();
+        return operator.submitFrom(page, "tenants", Map.of(), "table:" + row.group(1) + ":" + button);
     }
 
     /** Waits for the tenant's next backup attempt after {@code since} to finish, and returns it. */
