@@ -99,18 +99,40 @@ public class FileStore {
             Path moved = trash.resolve(fileKey + ".bin");
             Files.move(file(tenant, fileKey), moved, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(moved, FileTime.from(Instant.now()));
-            Instant cutoff = Instant.now().minus(TRASH_KEPT);
-            try (Stream<Path> old = Files.list(trash)) {
-                for (Path p : old.toList()) {
-                    if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            emptyTrash(trash);
         } catch (NoSuchFileException gone) {
             // Already gone: nothing to discard.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties every tenant's trash of what lay there longer than a day (daily, so nothing deleted lingers). */
+    public void sweepTrash() {
+        Path root = settings.filesDirectory();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> tenants = Files.list(root)) {
+            for (Path tenant : tenants.toList()) {
+                Path trash = tenant.resolve("trash");
+                if (Files.isDirectory(trash)) {
+                    emptyTrash(trash);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void emptyTrash(Path trash) throws IOException {
+        Instant cutoff = Instant.now().minus(TRASH_KEPT);
+        try (Stream<Path> old = Files.list(trash)) {
+            for (Path p : old.toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -114,6 +114,12 @@ public final class Main {
             say("  E-mail (invitations, password links) is written to " + home.resolve("outbox")
                     + "; set STRONGROOM_MAIL_HOST (and _PORT, _USER, _PASSWORD, _FROM) to send it by SMTP.");
         }
+        say("  Backups: every tenant daily at " + env("STRONGROOM_BACKUP_DAILY_AT").orElse("01:30") + " UTC, encrypted, to "
+                + env("STRONGROOM_BACKUP_DIR").orElse(home.resolve("backups").toString()) + ".");
+        if (env("STRONGROOM_MASTER_KEY").isEmpty()) {
+            say("  The master key that alone opens them is " + home.resolve("master.key")
+                    + ": keep a copy somewhere else, and never beside a copy of the backups.");
+        }
         say("Press Ctrl-C to stop.");
         int exit = server.waitFor();
         if (exit != 0 && exit != 143 && exit != 130) {

@@ -61,6 +61,8 @@ public class BackupSchedule {
     BackupCatalog backups;
     @EJB
     ScheduledRuns claims;
+    @Inject
+    app.strongroom.files.FileStore files;
 
     @PostConstruct
     void start() {
@@ -74,6 +76,7 @@ public class BackupSchedule {
     void fire(Timer timer) {
         try {
             if (DAILY.equals(timer.getInfo())) {
+                files.sweepTrash();
                 if (claims.claim(BackupJobs.BACKUP, LocalDate.now(ZoneOffset.UTC))) {
                     LOG.info("daily backup claimed by this instance; job execution " + jobs.startBackup(java.util.Optional.empty()));
                 }
