@@ -40,16 +40,19 @@ class EarOnPayaraServerIT {
         Platform.ensureCatalogDatabase(db, CATALOG);
         asadmin(Map.of(), true, "delete-domain", DOMAIN);
         asadmin(Map.of(), false, "create-domain", "--nopassword=true", "--portbase", Integer.toString(PORT_BASE), DOMAIN);
-        Map<String, String> environment = Map.of(
-                "STRONGROOM_DB_HOST", db.host(),
-                "STRONGROOM_DB_PORT", Integer.toString(db.port()),
-                "STRONGROOM_DB_ADMIN_USER", db.adminUser(),
-                "STRONGROOM_DB_ADMIN_PASSWORD", db.adminPassword(),
-                "STRONGROOM_CATALOG_DATABASE", CATALOG,
-                "STRONGROOM_MASTER_KEY", Base64.getEncoder().encodeToString(TestPlatform.masterKey()),
-                "STRONGROOM_PASSWORD_ITERATIONS", Integer.toString(TestPlatform.TEST_ITERATIONS),
-                "STRONGROOM_PASSWORD_ALLOW_TEST_ITERATIONS", "true",
-                "STRONGROOM_HTTPS_PORT", Integer.toString(HTTPS_PORT));
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("STRONGROOM_DB_HOST", db.host()),
+                Map.entry("STRONGROOM_DB_PORT", Integer.toString(db.port())),
+                Map.entry("STRONGROOM_DB_ADMIN_USER", db.adminUser()),
+                Map.entry("STRONGROOM_DB_ADMIN_PASSWORD", db.adminPassword()),
+                Map.entry("STRONGROOM_CATALOG_DATABASE", CATALOG),
+                Map.entry("STRONGROOM_MASTER_KEY", Base64.getEncoder().encodeToString(TestPlatform.masterKey())),
+                Map.entry("STRONGROOM_PASSWORD_ITERATIONS", Integer.toString(TestPlatform.TEST_ITERATIONS)),
+                Map.entry("STRONGROOM_PASSWORD_ALLOW_TEST_ITERATIONS", "true"),
+                Map.entry("STRONGROOM_HTTPS_PORT", Integer.toString(HTTPS_PORT)),
+                Map.entry("STRONGROOM_BACKUP_DIR", TestPlatform.directory().resolve("ear-backups").toString()),
+                Map.entry("STRONGROOM_FILES_DIR", TestPlatform.directory().resolve("ear-files").toString()),
+                Map.entry("STRONGROOM_OPERATOR_PASSWORD", TestPlatform.operatorPassword()));
         asadmin(environment, false, "start-domain", DOMAIN);
         asadmin(Map.of(), false, "--port", Integer.toString(PORT_BASE + 48), "deploy", "--name", "strongroom",
                 System.getProperty("strongroom.ear"));
@@ -82,6 +85,27 @@ class EarOnPayaraServerIT {
                 Map.of("name", "Grace Hopper", "email", "grace@example.org", "city", "Arlington"), "save");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(client.follow("app/contacts.xhtml").body()).contains("Grace Hopper").contains("Arlington");
+
+        // The batch module deploys as an EJB module of the EAR: its job reaches the EJB module's services.
+        FacesClient operator = FacesClient.trustingAnyCertificate(URI.create("https://" + hostName() + ":" + HTTPS_PORT + "/"));
+        assertThat(operator.submit("staff-login.xhtml", "staffSignin", Map.of("login", "operator",
+                "password", TestPlatform.operatorPassword()), "submit").statusCode()).isEqualTo(302);
+        Backups.pressOnRow(operator, slug, "backUpNow");
+        String state = Backups.await(java.time.Duration.ofSeconds(120), () -> backupState(slug));
+        assertThat(state).isEqualTo("GOOD");
+    }
+
+    private static java.util.Optional<String> backupState(String slug) {
+        try (java.sql.Connection c = Tenants.superuser(CATALOG);
+             java.sql.PreparedStatement s = c.prepareStatement("select b.state from backup b join tenant t "
+                     + "on t.id = b.tenant_id where t.slug = ? and b.state <> 'RUNNING'")) {
+            s.setString(1, slug);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? java.util.Optional.of(r.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hostName() {

@@ -42,7 +42,7 @@ public class TestPlatform implements LauncherSessionListener {
         }
         Path dir = Path.of(System.getProperty("strongroom.test.dir"));
         // The database is new every run; files and backups of an earlier run would only belong to tenants gone with it.
-        for (String leftover : List.of("files", "backups", "crash", "stolen", "tampered")) {
+        for (String leftover : List.of("files", "backups", "crash", "stolen", "tampered", "ear-backups", "ear-files")) {
             deleteRecursively(dir.resolve(leftover));
         }
         database = EmbeddedDatabase.start(dir.resolve("postgres"), 0, StrongroomHome.randomHex(16), true);
