@@ -226,8 +226,8 @@ class BackupIT {
         // A full location: a one-megabyte file system mounted where this tenant's backups go.
         try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant))) {
             c.createStatement().execute("insert into contact (name, notes, created_at, updated_at) "
-                    + "select 'filler ' || g, md5(g::text) || repeat(md5((g + 1)::text), 40), now(), now() "
-                    + "from generate_series(1, 3000) g");
+                    + "select 'filler ' || g, (select string_agg(md5((g * 41 + i)::text), '') from generate_series(1, 40) i), "
+                    + "now(), now() from generate_series(1, 6000) g");
         }
         Files.move(backups, aside);
         Files.createDirectories(backups);

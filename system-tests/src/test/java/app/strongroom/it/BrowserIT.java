@@ -145,7 +145,7 @@ class BrowserIT {
             WebElement row = browser.driver().findElement(By.xpath("//tr[td[contains(., '" + doomed + "')]]"));
             assertThat(row.getText()).contains("ACTIVE").contains("primary");
             browser.markPage();
-            row.findElement(By.cssSelector("button")).click();
+            row.findElement(By.cssSelector("button[id$=':delete']")).click();
             browser.awaitNewPage();
             browser.fill("delete:typed", doomed).submit("delete:submit");
             assertThat(browser.text()).contains("\"" + doomed + "\" and its database are deleted");

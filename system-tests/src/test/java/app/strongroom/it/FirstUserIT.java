@@ -204,7 +204,7 @@ class FirstUserIT {
             staffSignIn(browser);
             WebElement row = browser.driver().findElement(By.xpath("//tr[td[contains(., '" + doomed + "')]]"));
             browser.markPage();
-            row.findElement(By.tagName("button")).click();
+            row.findElement(By.cssSelector("button[id$=':delete']")).click();
             browser.awaitNewPage();
             assertThat(browser.text()).contains("Company " + doomed).contains("cannot be undone");
             browser.fill("delete:typed", doomed.toUpperCase()).submit("delete:submit");
