@@ -53,6 +53,8 @@ public final class MicroServer implements AutoCloseable {
                 "--sslPort", Integer.toString(options.httpsPort()),
                 "--sslCert", options.certificateAlias(),
                 "--systemProperties", options.settingsFile().toString(),
+                "--prebootcommandfile", TlsPolicy.writeCommandFile(options.postBootCommands()
+                        .resolveSibling("pre-boot.asadmin")).toString(),
                 "--postbootcommandfile", options.postBootCommands().toString(),
                 "--addlibs", PostBootCommands.postgresDriver().toString()));
         command.addAll(options.dataGrid().microOptions());

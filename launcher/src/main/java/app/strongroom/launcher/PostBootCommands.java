@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The asadmin commands Payara Micro runs after boot, before deploying Strongroom: the HTTPS listener's policy
- * ({@link TlsPolicy}) and the Jakarta Batch job repository in PostgreSQL (its own database, {@value #BATCH_DATABASE},
+ * The asadmin commands Payara Micro runs after boot, before deploying Strongroom: Payara's own monitoring endpoints
+ * switched off ({@code monitoring-off.asadmin}; Strongroom serves {@code /health} and {@code /metrics} itself) and the
+ * Jakarta Batch job repository in PostgreSQL (its own database, {@value #BATCH_DATABASE},
  * on the catalog's server), so job history survives restarts and a run cut short by a crash can be told and resumed.
  * Payara Server domains need the same three job-repository commands once.
  */
@@ -25,10 +26,14 @@ public final class PostBootCommands {
     /** Writes the command file for {@code --postbootcommandfile}; the batch database is created if missing. */
     public static Path write(Path file, DatabaseConnection db) {
         Platform.ensureCatalogDatabase(db, BATCH_DATABASE);
-        Path tls = TlsPolicy.writeCommandFile(file);
-        try {
-            List<String> commands = new java.util.ArrayList<>(Files.readAllLines(tls, StandardCharsets.UTF_8));
+        try (java.io.InputStream monitoring = PostBootCommands.class.getResourceAsStream("monitoring-off.asadmin")) {
+            if (monitoring == null) {
+                throw new IllegalStateException("monitoring-off.asadmin is missing from the launcher");
+            }
+            List<String> commands = new java.util.ArrayList<>(
+                    new String(monitoring.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
             commands.addAll(jobRepository(db));
+            Files.createDirectories(file.getParent());
             Files.write(file, commands, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -53,6 +53,8 @@ public class TestPlatform implements LauncherSessionListener {
         mailPort = Mailbox.start();
         Path settings = settings().writeTo(dir.resolve("micro.properties"));
         System.setProperty("strongroom.test.settingsFile", settings.toString());
+        System.setProperty("strongroom.test.preBootFile",
+                app.strongroom.launcher.TlsPolicy.writeCommandFile(dir.resolve("pre-boot.asadmin")).toString());
         System.setProperty("strongroom.test.postBootFile", postBootCommands(dir.resolve("post-boot.asadmin")).toString());
         System.setProperty("strongroom.test.pgjdbc", PostBootCommands.postgresDriver().toString());
         System.setProperty("strongroom.test.httpsPort", Integer.toString(httpsPort));
