@@ -79,7 +79,7 @@ class ThrottlingIT {
         FacesClient boss = signedIn("192.0.2.50", "boss");
         assertThat(boss.submit("app/admin/security.xhtml", "settings",
                 Map.of("lockAfter", "-1", "cooldown", "120", "minLength", "8", "version", "0"), "save").body())
-                .contains("must be between 0 and 1000");
+                .contains("Lock an account after this many failed sign-ins must be from 0 to 1000");
         assertThat(boss.submit("app/admin/security.xhtml", "settings",
                 Map.of("lockAfter", "3", "cooldown", "120", "minLength", "10", "version", "0"), "save").body())
                 .contains("Settings saved.");
