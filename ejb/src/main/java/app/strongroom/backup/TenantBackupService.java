@@ -120,7 +120,7 @@ public class TenantBackupService {
             List<FileRow> fileRows = new ArrayList<>();
             int[] schemaVersion = new int[1];
             Map<String, Long> rows;
-            try (OutputStream dump = writer.entry("dump.sql", true)) {
+            try (OutputStream dump = writer.entry("dump.sql", settings.compressDump())) {
                 rows = app.strongroom.vault.dump.PostgresDump.write(connection, dump, Set.of(), c -> {
                     fileRows.addAll(fileRows(c));
                     schemaVersion[0] = schemaVersion(c);

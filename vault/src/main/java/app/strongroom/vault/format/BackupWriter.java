@@ -46,7 +46,8 @@ public final class BackupWriter implements Closeable {
 
     /**
      * Opens the entry {@code name}; closing the returned stream ends it. {@code compress}: deflate at the fastest
-     * level (text), or store without compressing (files that are compressed already).
+     * level, or pass the bytes through uncompressed (stored files, mostly compressed already; the dump when speed
+     * matters more than size).
      */
     public OutputStream entry(String name, boolean compress) throws IOException {
         if (entryOpen) {
