@@ -40,7 +40,7 @@ public class BackupRuns {
     }
 
     public void beat(String runKey) {
-        find(runKey).ifPresent(run -> run.beat(clock.instant()));
+        em.createNamedQuery(BackupRun.BEAT).setParameter("now", now()).setParameter("run", runKey).executeUpdate();
     }
 
     public void finish(String runKey) {
@@ -49,8 +49,12 @@ public class BackupRuns {
 
     /** Runs of this instance that are still going: kept alive while it lives. */
     public void beatOwnRuns() {
-        em.createNamedQuery(BackupRun.UNFINISHED, BackupRun.class).getResultStream()
-                .filter(run -> run.claimedBy().equals(instance.name())).forEach(run -> run.beat(clock.instant()));
+        em.createNamedQuery(BackupRun.BEAT_OWN).setParameter("now", now()).setParameter("instance", instance.name())
+                .executeUpdate();
+    }
+
+    private java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
     /** The unfinished runs nobody kept alive for {@code staleAfter}. */

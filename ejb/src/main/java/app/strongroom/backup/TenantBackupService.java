@@ -120,11 +120,15 @@ public class TenantBackupService {
             List<FileRow> fileRows = new ArrayList<>();
             int[] schemaVersion = new int[1];
             Map<String, Long> rows;
-            try (OutputStream dump = writer.entry("dump.sql", settings.compressDump())) {
+            WriteFailure dump = new WriteFailure(writer.entry("dump.sql", settings.compressDump()));
+            try (dump) {
                 rows = app.strongroom.vault.dump.PostgresDump.write(connection, dump, Set.of(), c -> {
                     fileRows.addAll(fileRows(c));
                     schemaVersion[0] = schemaVersion(c);
                 });
+            } catch (SQLException e) {
+                // A write that failed (a full disk) makes the driver cancel the COPY; the write's failure is the reason.
+                throw dump.failure().orElseThrow(() -> e);
             }
             for (FileRow file : fileRows) {
                 try (InputStream content = files.open(tenant.id(), file.fileKey());
@@ -144,6 +148,34 @@ public class TenantBackupService {
                 }
             }
             return sealed;
+        }
+    }
+
+    /** Passes writes on and remembers the first one that failed, which the database driver would otherwise hide. */
+    private static final class WriteFailure extends java.io.FilterOutputStream {
+        private IOException failure;
+
+        WriteFailure(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        java.util.Optional<IOException> failure() {
+            return java.util.Optional.ofNullable(failure);
         }
     }
 

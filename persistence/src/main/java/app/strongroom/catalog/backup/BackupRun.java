@@ -22,9 +22,16 @@ import java.util.Optional;
 @Table(name = "backup_run")
 @NamedQuery(name = BackupRun.UNFINISHED, query = "select r from BackupRun r where r.finishedAt is null order by r.startedAt")
 @NamedQuery(name = BackupRun.RECENT, query = "select r from BackupRun r order by r.startedAt desc")
+@NamedQuery(name = BackupRun.BEAT, query = "update BackupRun r set r.heartbeatAt = :now"
+        + " where r.runKey = :run and r.finishedAt is null")
+@NamedQuery(name = BackupRun.BEAT_OWN, query = "update BackupRun r set r.heartbeatAt = :now"
+        + " where r.claimedBy = :instance and r.finishedAt is null")
 public class BackupRun {
     public static final String UNFINISHED = "BackupRun.unfinished";
     public static final String RECENT = "BackupRun.recent";
+    /** A sign of life: a plain update, so parallel partitions and the watch never conflict over the row's version. */
+    public static final String BEAT = "BackupRun.beat";
+    public static final String BEAT_OWN = "BackupRun.beatOwn";
 
     @Id
     @Column(name = "run_key")
