@@ -88,6 +88,17 @@ public class Recovery {
                 .findFirst().orElseThrow(() -> new VaultException("there is no backup " + wanted + " of " + owner));
     }
 
+    /** Decrypts {@code chosen} to {@code out}, checked segment by segment, digest by digest, and against its name. */
+    static Manifest decryptChecked(StoredBackup chosen, com.google.crypto.tink.StreamingAead aead, byte[] binding,
+                                   String owner, Path out) throws IOException {
+        Manifest manifest;
+        try (InputStream in = Files.newInputStream(chosen.file())) {
+            manifest = BackupReader.decryptTo(in, aead, binding, out);
+        }
+        requireNamedAsWritten(chosen, manifest, owner, out);
+        return manifest;
+    }
+
     /**
      * The file's name must say what its manifest says: the time in a name is not part of the encryption's binding, so
      * a renamed old backup could otherwise pass for the latest. On a mismatch the decrypted output is removed.
@@ -157,12 +168,8 @@ public class Recovery {
                     + " has no key at this location: its backups cannot be decrypted"));
             TenantKeyset keyset = TenantKeyset.unwrap(key, tool.masterKeys());
             StoredBackup chosen = choose(location.backups(tenant), backup, "tenant " + tenant);
-            Manifest manifest;
-            try (InputStream in = Files.newInputStream(chosen.file())) {
-                manifest = BackupReader.decryptTo(in, keyset.streamingAead(),
-                        BackupBinding.tenantBackup(tenant, chosen.name().id().toString()), out);
-            }
-            requireNamedAsWritten(chosen, manifest, tenant, out);
+            Manifest manifest = decryptChecked(chosen, keyset.streamingAead(),
+                    BackupBinding.tenantBackup(tenant, chosen.name().id().toString()), tenant, out);
             spec.commandLine().getOut().println("decrypted " + chosen.name().fileName() + " of tenant "
                     + manifest.subjectName() + " to " + out + ": " + manifest.entries().size()
                     + " entries checked against the manifest");
@@ -186,10 +193,9 @@ public class Recovery {
             StoredBackup chosen = choose(tool.at().catalogBackups(), backup, "the catalog");
             VaultException last = null;
             for (MasterKey key : tool.masterKeys()) {
-                try (InputStream in = Files.newInputStream(chosen.file())) {
-                    Manifest manifest = BackupReader.decryptTo(in, key.catalogBackups(),
-                            BackupBinding.catalogBackup(chosen.name().id().toString()), out);
-                    requireNamedAsWritten(chosen, manifest, DirectoryLocation.CATALOG, out);
+                try {
+                    Manifest manifest = decryptChecked(chosen, key.catalogBackups(),
+                            BackupBinding.catalogBackup(chosen.name().id().toString()), DirectoryLocation.CATALOG, out);
                     spec.commandLine().getOut().println("decrypted catalog backup " + chosen.name().fileName() + " to "
                             + out + ": " + manifest.entries().size() + " entries checked against the manifest");
                     return 0;
