@@ -1,7 +1,7 @@
 package app.strongroom.vault.site;
 
 /** Where a site's objects are: a directory or an S3-compatible bucket. */
-public interface SiteLocation {
+public sealed interface SiteLocation permits DirectorySiteLocation, S3SiteLocation {
     /** A store for the site {@code siteName} (named in its messages); the caller closes it. */
     SiteStore open(String siteName);
 
