@@ -209,7 +209,8 @@ public final class PostgresDump {
         List<String> statements = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("""
                 select quote_ident(c.relname), quote_ident(a.attname), a.attidentity, quote_ident(q.relname),
-                       coalesce(p.last_value, p.start_value), p.last_value is not null
+                       coalesce(p.last_value, p.start_value), p.last_value is not null,
+                       p.start_value, p.increment_by, p.min_value, p.max_value, p.cache_size, p.cycle
                   from pg_attribute a
                   join pg_class c on c.oid = a.attrelid
                   join pg_namespace n on n.oid = c.relnamespace
@@ -221,9 +222,12 @@ public final class PostgresDump {
                  order by c.relname, a.attnum""")) {
             while (r.next()) {
                 String sequence = "public." + r.getString(4);
+                // Its options too: an identity that steps by 7 from 100 must go on doing so after a restore.
                 statements.add("ALTER TABLE public." + r.getString(1) + " ALTER COLUMN " + r.getString(2) + " ADD GENERATED "
                         + ("a".equals(r.getString(3)) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY (SEQUENCE NAME "
-                        + sequence + ");");
+                        + sequence + " START WITH " + r.getLong(7) + " INCREMENT BY " + r.getLong(8) + " MINVALUE "
+                        + r.getLong(9) + " MAXVALUE " + r.getLong(10) + " CACHE " + r.getLong(11)
+                        + (r.getBoolean(12) ? " CYCLE" : " NO CYCLE") + ");");
                 statements.add("SELECT pg_catalog.setval('" + sequence.replace("'", "''") + "', " + r.getLong(5) + ", "
                         + r.getBoolean(6) + ");");
             }

@@ -7,16 +7,21 @@ import app.strongroom.vault.VaultException;
 import app.strongroom.vault.keys.TenantKeyset;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +29,8 @@ class BackupFormatTest {
     private static final String TENANT = "6f1c2a52-4a51-4f0e-9c3c-0d6b7a1e2f30";
     private static final String BACKUP = "1d7c8f7e-5b7a-4c52-9d1e-3a2b4c5d6e7f";
     private static final byte[] BINDING = BackupBinding.tenantBackup(TENANT, BACKUP);
+
+    private static final byte[] DUMP = "create table t (x text);\n".repeat(50_000).getBytes(StandardCharsets.UTF_8);
 
     private final TenantKeyset keys = TenantKeyset.generate(TENANT);
     private final byte[] file = new byte[3 * 1024 * 1024 + 17];
@@ -39,7 +46,7 @@ class BackupFormatTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BackupWriter writer = BackupWriter.open(out, keys.streamingAead(), BINDING)) {
             try (OutputStream dump = writer.entry("dump.sql", true)) {
-                dump.write("create table t (x text);\n".repeat(50_000).getBytes(StandardCharsets.UTF_8));
+                dump.write(DUMP);
             }
             try (OutputStream f = writer.entry("filestore/1/photo.jpg", false)) {
                 f.write(file);
@@ -131,6 +138,103 @@ class BackupFormatTest {
         }
         assertThatThrownBy(() -> BackupReader.verify(altered)).isInstanceOf(VaultException.class)
                 .hasMessageContaining("dump.sql does not match its manifest");
+    }
+
+    @Test
+    void readHandsOnEveryEntryAndChecksThemAgainstTheManifest() throws Exception {
+        Map<String, byte[]> handed = new LinkedHashMap<>();
+        Manifest manifest = BackupReader.read(new ByteArrayInputStream(backup()), keys.streamingAead(), BINDING,
+                (name, content) -> handed.put(name, content.readAllBytes()));
+        assertThat(handed.keySet()).as("every entry but the manifest, in order")
+                .containsExactly("dump.sql", "filestore/1/photo.jpg");
+        assertThat(handed.get("dump.sql")).isEqualTo(DUMP);
+        assertThat(handed.get("filestore/1/photo.jpg")).isEqualTo(file);
+        assertThat(manifest.rowCounts()).containsEntry("t", 50_000L);
+        assertThat(manifest.entries()).isEqualTo(
+                BackupReader.verify(new ByteArrayInputStream(backup()), keys.streamingAead(), BINDING).entries());
+    }
+
+    @Test
+    void whatAHandlerLeavesUnreadIsCheckedAllTheSame() throws Exception {
+        List<String> handed = new ArrayList<>();
+        BackupReader.read(new ByteArrayInputStream(backup()), keys.streamingAead(), BINDING, (name, content) -> {
+            handed.add(name);
+            assertThat(content.readNBytes(10)).hasSize(10);
+            assertThat(content.skip(1000)).isEqualTo(1000);
+            content.close();
+            assertThatThrownBy(content::read).as("closed for the handler").isInstanceOf(IOException.class);
+        });
+        assertThat(handed).as("closing its stream did not close the backup's")
+                .containsExactly("dump.sql", "filestore/1/photo.jpg");
+
+        // A dump that differs from what its manifest lists only after what the handler reads.
+        Manifest listed;
+        try (BackupWriter writer = BackupWriter.open(OutputStream.nullOutputStream(), keys.streamingAead(), BINDING)) {
+            try (OutputStream dump = writer.entry("dump.sql", true)) {
+                dump.write(DUMP);
+            }
+            listed = writer.finish(new Manifest("test", 4, "17.6", TENANT, "acme", BACKUP, Instant.now(), Map.of(),
+                    List.of())).manifest();
+        }
+        byte[] altered = DUMP.clone();
+        altered[altered.length - 3] = 'X';
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(keys.streamingAead().newEncryptingStream(out, BINDING))) {
+            zip.putNextEntry(new ZipEntry("dump.sql"));
+            zip.write(altered);
+            zip.putNextEntry(new ZipEntry(Manifest.NAME));
+            zip.write(listed.toJson());
+        }
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(out.toByteArray()), keys.streamingAead(),
+                BINDING, (name, content) -> content.readNBytes(10))).isInstanceOf(VaultException.class)
+                .hasMessageContaining("dump.sql does not match its manifest");
+    }
+
+    @Test
+    void readRefusesAFlippedByteOrACutEndWhateverTheHandlerMakesOfIt() throws Exception {
+        byte[] good = backup();
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x01;
+        List<String> handed = new ArrayList<>();
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(flipped), keys.streamingAead(), BINDING,
+                (name, content) -> {
+                    handed.add(name);
+                    try {
+                        content.transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the handler's own words", e);
+                    }
+                })).isInstanceOf(VaultException.class).hasMessageContaining("failed authentication");
+        assertThat(handed).as("the flipped byte is in the photo").containsExactly("dump.sql", "filestore/1/photo.jpg");
+
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(flipped), keys.streamingAead(), BINDING,
+                (name, content) -> {
+                    try {
+                        content.readAllBytes();
+                    } catch (IOException swallowed) {
+                        // A careless handler does not make the backup good.
+                    }
+                })).isInstanceOf(VaultException.class).hasMessageContaining("failed authentication");
+
+        byte[] cut = Arrays.copyOf(good, good.length - 100);
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(cut), keys.streamingAead(), BINDING,
+                (name, content) -> content.readAllBytes())).isInstanceOf(VaultException.class)
+                .hasMessageContaining("failed authentication");
+    }
+
+    @Test
+    void aHandlersOwnFailureIsReportedAsItsOwn() throws Exception {
+        byte[] good = backup();
+        IllegalStateException own = new IllegalStateException("the disk is full");
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(good), keys.streamingAead(), BINDING,
+                (name, content) -> {
+                    throw own;
+                })).isSameAs(own);
+        assertThatThrownBy(() -> BackupReader.read(new ByteArrayInputStream(good), keys.streamingAead(), BINDING,
+                (name, content) -> {
+                    throw new java.sql.SQLException("the connection was lost");
+                })).isInstanceOf(VaultException.class)
+                .hasMessage("the backup's entry dump.sql could not be processed: the connection was lost");
     }
 
     private void assertRefused(byte[] ciphertext) {
