@@ -69,6 +69,11 @@ public class TenantKeys {
                 + " has no key")).wrapped(), settings.masterKeys());
     }
 
+    /** Every tenant's key row: what every site must hold a copy of. */
+    public List<TenantKey> all() {
+        return em.createNamedQuery(TenantKey.ALL, TenantKey.class).getResultList();
+    }
+
     public Optional<TenantKey> find(TenantId tenant) {
         return Optional.ofNullable(em.find(TenantKey.class, tenant.value()));
     }

@@ -4,6 +4,8 @@ import app.strongroom.identity.PasswordHasher;
 import app.strongroom.identity.PasswordPolicy;
 import app.strongroom.mail.MailSettings;
 import app.strongroom.vault.keys.MasterKey;
+import app.strongroom.vault.site.Site;
+import app.strongroom.vault.site.SiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -251,6 +253,61 @@ public class PlatformSettings {
     /** How long a backup run may go without a sign of life before another instance (or a restart) resumes it. */
     public Duration backupRunStaleAfter() {
         return Duration.ofSeconds(integer("strongroom.backup.stale-seconds", 120));
+    }
+
+    /**
+     * The sites that hold copies of every backup (P7): {@code strongroom.backup.sites}, entries
+     * {@code name|continent|location} separated by commas; an S3 site's credentials come from
+     * {@code strongroom.backup.site.<name>.access-key-id} and {@code .secret-access-key}. Refused, naming what is
+     * missing, with fewer than three sites or two continents.
+     */
+    public List<Site> backupSites() {
+        String setting = config.getOptionalValue("strongroom.backup.sites", String.class).orElseThrow(() ->
+                new IllegalStateException("the setting strongroom.backup.sites is required: at least 3 sites on at least"
+                        + " 2 continents, as name|continent|file:/path or name|continent|s3://bucket/prefix?region=..."));
+        try {
+            List<Site> sites = SiteSettings.parse(setting, (site, field) ->
+                    config.getOptionalValue("strongroom.backup.site." + site + "." + field, String.class));
+            SiteSettings.requireSpread(sites);
+            return sites;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("strongroom.backup.sites: " + e.getMessage(), e);
+        }
+    }
+
+    /** How long replication waits before retrying a site after its first failure; it doubles, up to an hour. */
+    public Duration replicationRetryBase() {
+        return Duration.ofSeconds(integer("strongroom.replication.retry-seconds", 60));
+    }
+
+    /** How often each instance looks for sites owed a catch-up pass and for recovery points missed. */
+    public Duration replicationCheckInterval() {
+        return Duration.ofSeconds(integer("strongroom.replication.check-seconds", 60));
+    }
+
+    /** When the daily restore drill starts, UTC: after the daily backup and its replication. */
+    public LocalTime dailyDrillAt() {
+        String text = text("strongroom.drill.daily-at", "04:30");
+        try {
+            return LocalTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("strongroom.drill.daily-at must be a time like 04:30, not " + text, e);
+        }
+    }
+
+    /** Who is mailed when an alarm opens (a recovery point missed, a failed drill): the platform operators. */
+    public List<app.strongroom.common.EmailAddress> alarmRecipients() {
+        List<app.strongroom.common.EmailAddress> to = new ArrayList<>();
+        for (String address : config.getOptionalValues("strongroom.alarm.mail-to", String.class).orElse(List.of())) {
+            if (!address.isBlank()) {
+                try {
+                    to.add(new app.strongroom.common.EmailAddress(address.strip()));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("strongroom.alarm.mail-to: not an e-mail address: " + address, e);
+                }
+            }
+        }
+        return List.copyOf(to);
     }
 
     /** Sign-ups one client address may make per hour. */

@@ -54,11 +54,16 @@ public class PlatformStartup {
     TenantKeys keys;
     @EJB
     TenantUnits units;
+    @Inject
+    app.strongroom.sites.SiteRegistry sites;
 
     private int templateVersion;
 
     @PostConstruct
     void start() {
+        // Checked first: a platform without copies on three sites and two continents must not take data at all.
+        sites.all().forEach(site -> LOG.info(() -> "backup site " + site.name() + ": " + site.continent() + ", "
+                + site.region() + ", " + site.location().describe()));
         DatabaseServerSettings catalogServer = settings.catalogServer();
         PostgresAdmin catalogAdmin = new PostgresAdmin(catalogServer);
         SqlIdentifier catalogDb = new SqlIdentifier(settings.catalogDatabase());

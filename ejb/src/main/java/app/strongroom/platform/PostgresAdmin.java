@@ -128,6 +128,11 @@ public final class PostgresAdmin {
                 "drop role if exists " + role);
     }
 
+    /** Drops a database even while connections remain (a scratch database after a drill); missing is not an error. */
+    public void dropDatabase(SqlIdentifier database) {
+        execute("postgres", "drop database if exists " + database + " with (force)");
+    }
+
     public DataSource adminDataSource(SqlIdentifier database) {
         return server.adminDataSource(database.value());
     }

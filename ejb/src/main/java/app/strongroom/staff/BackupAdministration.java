@@ -26,7 +26,8 @@ import java.util.Optional;
 @RolesAllowed({Role.Names.PLATFORM_OPERATOR, Role.Names.PLATFORM_HELPDESK})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BackupAdministration {
-    private static final List<String> JOBS = List.of(BackupJobs.BACKUP, BackupJobs.RETENTION);
+    private static final List<String> JOBS = List.of(BackupJobs.BACKUP, BackupJobs.RETENTION,
+            app.strongroom.sites.ReplicationJobs.REPLICATION, app.strongroom.drill.DrillJobs.DRILL);
 
     @EJB
     BackupCatalog backups;

@@ -12,7 +12,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Removes everything of a tenant, key first: once its key is gone from the catalog and every backup location, nothing
+ * Removes everything of a tenant, key first: once its key is gone from the catalog, the home location and every site
+ * (a site that is down removes it when back), nothing
  * of it that may be left anywhere can be decrypted (crypto-shred). Then its files, backups, database and role, and
  * its catalog row. Each step may be repeated, so a teardown interrupted by a crash is finished by the next one.
  */
@@ -30,9 +31,12 @@ public class TenantTeardown {
     TenantCatalog catalog;
     @Inject
     FileStore files;
+    @EJB
+    app.strongroom.sites.SiteReplication sites;
 
     public void tearDown(TenantId tenant) {
         keys.destroy(tenant);
+        sites.purgeEverywhere(tenant);
         files.destroyTenant(tenant);
         backups.forget(tenant);
         databases.destroy(tenant);

@@ -68,6 +68,22 @@ public final class Main {
         config.put("strongroom.files.dir", env("STRONGROOM_FILES_DIR").orElse(home.resolve("files").toAbsolutePath().toString()));
         config.put("strongroom.backup.dir", env("STRONGROOM_BACKUP_DIR").orElse(home.resolve("backups").toAbsolutePath().toString()));
         env("STRONGROOM_BACKUP_DAILY_AT").ifPresent(at -> config.put("strongroom.backup.daily-at", at));
+        String sites = env("STRONGROOM_BACKUP_SITES").orElseGet(() -> standInSites(home));
+        try {
+            // Refused here, before anything starts, with the reason: the server would refuse them too, less visibly.
+            app.strongroom.vault.site.SiteSettings.requireSpread(app.strongroom.vault.site.SiteSettings.parse(sites,
+                    (site, field) -> env("STRONGROOM_BACKUP_SITE_" + site.toUpperCase(java.util.Locale.ROOT)
+                            .replace('-', '_') + "_" + field.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+        } catch (RuntimeException refused) {
+            say("Strongroom does not start: STRONGROOM_BACKUP_SITES: " + refused.getMessage());
+            if (embedded != null) {
+                embedded.close();
+            }
+            System.exit(2);
+            return;
+        }
+        // Credentials stay in the environment, which the server inherits; they are never written to a file.
+        config.put("strongroom.backup.sites", sites);
         boolean mailOutbox = env("STRONGROOM_MAIL_HOST").isEmpty();
         if (mailOutbox) {
             // Without an SMTP server, invitations and password links land as files, so every flow works on a laptop.
@@ -115,7 +131,10 @@ public final class Main {
                     + "; set STRONGROOM_MAIL_HOST (and _PORT, _USER, _PASSWORD, _FROM) to send it by SMTP.");
         }
         say("  Backups: every tenant daily at " + env("STRONGROOM_BACKUP_DAILY_AT").orElse("01:30") + " UTC, encrypted, to "
-                + env("STRONGROOM_BACKUP_DIR").orElse(home.resolve("backups").toString()) + ".");
+                + env("STRONGROOM_BACKUP_DIR").orElse(home.resolve("backups").toString()) + ", then copied to "
+                + (env("STRONGROOM_BACKUP_SITES").isPresent() ? "the sites of STRONGROOM_BACKUP_SITES."
+                : "three stand-in sites under " + home.resolve("sites") + " (directories on this machine; set "
+                + "STRONGROOM_BACKUP_SITES for real data centres)."));
         if (env("STRONGROOM_MASTER_KEY").isEmpty()) {
             say("  The master key that alone opens them is " + home.resolve("master.key")
                     + ": keep a copy somewhere else, and never beside a copy of the backups.");
@@ -125,6 +144,17 @@ public final class Main {
         if (exit != 0 && exit != 143 && exit != 130) {
             say("Payara Micro exited with status " + exit + "; see " + home.resolve("logs/server.log"));
         }
+    }
+
+    /**
+     * Three directory sites on two continents under the home directory: stand-ins for data centres, so the platform
+     * runs on a laptop with the same rules (and the same code paths) as with real sites.
+     */
+    static String standInSites(StrongroomHome home) {
+        return String.join(",",
+                "eu-west|Europe|file:" + home.resolve("sites/eu-west").toAbsolutePath() + "|eu-west",
+                "eu-central|Europe|file:" + home.resolve("sites/eu-central").toAbsolutePath() + "|eu-central",
+                "us-east|North America|file:" + home.resolve("sites/us-east").toAbsolutePath() + "|us-east");
     }
 
     /**

@@ -52,6 +52,10 @@ class EarOnPayaraServerIT {
                 Map.entry("STRONGROOM_HTTPS_PORT", Integer.toString(HTTPS_PORT)),
                 Map.entry("STRONGROOM_BACKUP_DIR", TestPlatform.directory().resolve("ear-backups").toString()),
                 Map.entry("STRONGROOM_FILES_DIR", TestPlatform.directory().resolve("ear-files").toString()),
+                Map.entry("STRONGROOM_BACKUP_SITES", String.join(",",
+                        "ear-paris|Europe|file:" + TestPlatform.directory().resolve("ear-sites/paris"),
+                        "ear-frankfurt|Europe|file:" + TestPlatform.directory().resolve("ear-sites/frankfurt"),
+                        "ear-virginia|North America|file:" + TestPlatform.directory().resolve("ear-sites/virginia"))),
                 Map.entry("STRONGROOM_OPERATOR_PASSWORD", TestPlatform.operatorPassword()));
         asadmin(environment, false, "start-domain", DOMAIN);
         asadmin(Map.of(), false, "--port", Integer.toString(PORT_BASE + 48), "deploy", "--name", "strongroom",

@@ -29,7 +29,11 @@ public class TestPlatform implements LauncherSessionListener {
     /** The one client address, besides signed-in staff, that may read {@code /metrics} on the servers under test. */
     public static final String MONITORING_ADDRESS = "198.51.100.7";
 
+    /** Where alarms are mailed: the platform operators of the servers under test. */
+    public static final String ALARM_MAIL = "operators@strongroom.test";
+
     private static EmbeddedDatabase database;
+    private static app.strongroom.vault.site.S3MockServer s3;
     private static byte[] masterKey;
     private static Path keyStore;
     private static int httpsPort;
@@ -42,7 +46,8 @@ public class TestPlatform implements LauncherSessionListener {
         }
         Path dir = Path.of(System.getProperty("strongroom.test.dir"));
         // The database is new every run; files and backups of an earlier run would only belong to tenants gone with it.
-        for (String leftover : List.of("files", "backups", "crash", "stolen", "tampered", "ear-backups", "ear-files")) {
+        for (String leftover : List.of("files", "backups", "crash", "stolen", "tampered", "ear-backups", "ear-files",
+                "sites", "two-sites", "s3mock", "ear-sites")) {
             deleteRecursively(dir.resolve(leftover));
         }
         database = EmbeddedDatabase.start(dir.resolve("postgres"), 0, StrongroomHome.randomHex(16), true);
@@ -51,6 +56,8 @@ public class TestPlatform implements LauncherSessionListener {
         keyStore = SelfSignedCertificate.ensure(dir.resolve("keystore.p12"), KEYSTORE_PASSWORD.toCharArray());
         httpsPort = freePort();
         mailPort = Mailbox.start();
+        System.setProperty(app.strongroom.vault.site.S3MockServer.WORK_PROPERTY, dir.resolve("s3mock").toString());
+        s3 = app.strongroom.vault.site.S3MockServer.started(Sites.BUCKET);
         Path settings = settings().writeTo(dir.resolve("micro.properties"));
         System.setProperty("strongroom.test.settingsFile", settings.toString());
         System.setProperty("strongroom.test.preBootFile",
@@ -68,6 +75,15 @@ public class TestPlatform implements LauncherSessionListener {
             database = null;
         }
         Mailbox.stop();
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
+    }
+
+    /** The S3 server that holds the third site's copies; tests stop and start it to take the site down. */
+    public static app.strongroom.vault.site.S3MockServer s3() {
+        return s3;
     }
 
     /** The settings of a server under test; each test class may derive its own. */
@@ -91,6 +107,13 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.backup.dir", directory().resolve("backups").toString())
                 // A run nobody kept alive this long is resumed: short, so the crash test need not wait minutes.
                 .put("strongroom.backup.stale-seconds", "15")
+                .put("strongroom.backup.sites", Sites.setting(s3.endpoint().getPort()))
+                .put("strongroom.backup.site." + Sites.VIRGINIA + ".access-key-id", Sites.ACCESS_KEY)
+                .put("strongroom.backup.site." + Sites.VIRGINIA + ".secret-access-key", Sites.SECRET_KEY)
+                // A site that failed is retried after 1 s, then 2, 4...; sites owed a pass are looked for every 2 s.
+                .put("strongroom.replication.retry-seconds", "1")
+                .put("strongroom.replication.check-seconds", "2")
+                .put("strongroom.alarm.mail-to", ALARM_MAIL)
                 .put("strongroom.mail.host", "127.0.0.1")
                 .put("strongroom.mail.port", Integer.toString(mailPort))
                 .put("strongroom.mail.security", "none")

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
 
 /**
  * The backup's clock. Daily at {@code strongroom.backup.daily-at} (UTC) every instance's timer fires and the one that
- * claims the day in the catalog starts the run. Every ten seconds each instance keeps its own runs alive and resumes
+ * claims the day in the catalog starts the run; likewise the restore drill at {@code strongroom.drill.daily-at}. Every ten seconds each instance keeps its own runs alive and resumes
  * runs nobody kept alive (their server was killed): the backups they were writing are recorded as interrupted, their
  * partial files removed, and the run carried on without redoing the tenants it had done.
  */
@@ -45,6 +45,7 @@ public class BackupSchedule {
     private static final Logger LOG = Logger.getLogger(BackupSchedule.class.getName());
     private static final String DAILY = "daily backup";
     private static final String WATCH = "backup watch";
+    private static final String DRILL = "daily drill";
     private static final long WATCH_MILLIS = 10_000;
 
     @Resource
@@ -63,12 +64,17 @@ public class BackupSchedule {
     ScheduledRuns claims;
     @Inject
     app.strongroom.files.FileStore files;
+    @EJB
+    app.strongroom.drill.DrillJobs drills;
 
     @PostConstruct
     void start() {
         LocalTime at = settings.dailyBackupAt();
         timers.createCalendarTimer(new ScheduleExpression().timezone("UTC").hour(at.getHour()).minute(at.getMinute())
                 .second(0), new TimerConfig(DAILY, false));
+        LocalTime drillAt = settings.dailyDrillAt();
+        timers.createCalendarTimer(new ScheduleExpression().timezone("UTC").hour(drillAt.getHour())
+                .minute(drillAt.getMinute()).second(0), new TimerConfig(DRILL, false));
         timers.createIntervalTimer(WATCH_MILLIS, WATCH_MILLIS, new TimerConfig(WATCH, false));
     }
 
@@ -79,6 +85,11 @@ public class BackupSchedule {
                 files.sweepTrash();
                 if (claims.claim(BackupJobs.BACKUP, LocalDate.now(ZoneOffset.UTC))) {
                     LOG.info("daily backup claimed by this instance; job execution " + jobs.startBackup(java.util.Optional.empty()));
+                }
+            } else if (DRILL.equals(timer.getInfo())) {
+                if (claims.claim(app.strongroom.drill.DrillJobs.DRILL, LocalDate.now(ZoneOffset.UTC))) {
+                    LOG.info("daily restore drill claimed by this instance; job execution "
+                            + drills.start(java.util.Optional.empty(), java.util.Optional.empty()));
                 }
             } else {
                 runs.beatOwnRuns();

@@ -17,9 +17,11 @@ import java.util.UUID;
 /** A tenant's data keyset, wrapped by the master key named by {@code masterKeyId}. */
 @Entity
 @Table(name = "tenant_key")
+@NamedQuery(name = TenantKey.ALL, query = "select k from TenantKey k")
 @NamedQuery(name = TenantKey.NOT_WRAPPED_BY, query = "select k from TenantKey k where k.masterKeyId <> :masterKeyId")
 public class TenantKey {
     public static final String NOT_WRAPPED_BY = "TenantKey.notWrappedBy";
+    public static final String ALL = "TenantKey.all";
 
     @Id
     @Column(name = "tenant_id")

@@ -48,6 +48,7 @@ public final class S3MockServer implements AutoCloseable {
     private int port;
     private Path log;
     private Path data;
+    private boolean downKeepingData;
 
     public S3MockServer(String... initialBuckets) {
         this.buckets = List.of(initialBuckets);
@@ -94,9 +95,12 @@ public final class S3MockServer implements AutoCloseable {
         try {
             Files.createDirectories(work);
             int httpsPort = freePort();
-            port = freePort();
+            if (!downKeepingData) {
+                port = freePort();
+                data = work.resolve("data-" + port);
+            }
+            downKeepingData = false;
             log = work.resolve("s3mock-" + port + ".log");
-            data = work.resolve("data-" + port);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Small and quick to start: the tests' objects are streamed through temporary files.
@@ -106,6 +110,8 @@ public final class S3MockServer implements AutoCloseable {
                     "--server.address=127.0.0.1",
                     "--http.port=" + port,
                     "--com.adobe.testing.s3mock.store.root=" + data,
+                    // Kept when the process ends, so takeDown() and start() make an outage, not a new server.
+                    "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
                     "--logging.level.root=WARN",
                     "--spring.main.banner-mode=off"));
             if (!buckets.isEmpty()) {
@@ -172,11 +178,33 @@ public final class S3MockServer implements AutoCloseable {
                 Optional.of(new S3Credentials("s3mock-access-key", "s3mock-secret-key")));
     }
 
-    public synchronized void stop() {
+    /**
+     * Ends the server as an outage would: what it holds is kept, and the next {@link #start()} brings it back at the
+     * same endpoint with the same objects.
+     */
+    public synchronized void takeDown() {
         if (process == null) {
             return;
         }
         kill(process);
+        removeKiller();
+        process = null;
+        downKeepingData = true;
+    }
+
+    public synchronized void stop() {
+        downKeepingData = false;
+        if (process == null) {
+            deleteData();
+            return;
+        }
+        kill(process);
+        removeKiller();
+        process = null;
+        deleteData();
+    }
+
+    private void removeKiller() {
         if (killer != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killer);
@@ -185,8 +213,6 @@ public final class S3MockServer implements AutoCloseable {
             }
             killer = null;
         }
-        process = null;
-        deleteData();
     }
 
     @Override

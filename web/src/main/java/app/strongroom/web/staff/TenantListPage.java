@@ -45,6 +45,9 @@ public class TenantListPage {
     }
 
     /** A new data key for the tenant: new files and backups use it, older ones stay readable. Operators only. */
+    @jakarta.ejb.EJB
+    app.strongroom.staff.SiteAdministration sites;
+
     public void rotateKey(String tenantId, String slug) {
         keys.rotate(TenantId.parse(tenantId)).ifPresentOrElse(
                 key -> Messages.info("staff.keyRotated", slug, key),
@@ -59,5 +62,11 @@ public class TenantListPage {
         backups.backUpNow(TenantId.parse(tenantId)).ifPresentOrElse(
                 execution -> Messages.info("staff.backupStarted", slug, execution),
                 () -> Messages.error("staff.tenantGone", slug));
+    }
+
+    /** Drills the one tenant now, from the site of the day. */
+    public void drillNow(String tenantId, String slug) {
+        Messages.info("staff.drillStarted", slug, sites.drillNow(java.util.Optional.of(TenantId.parse(tenantId)),
+                java.util.Optional.empty()));
     }
 }

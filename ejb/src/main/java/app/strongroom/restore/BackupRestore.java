@@ -1,0 +1,145 @@
+package app.strongroom.restore;
+
+import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.backup.Backup;
+import app.strongroom.keys.TenantKeys;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.platform.PostgresAdmin;
+import app.strongroom.platform.SqlIdentifier;
+import app.strongroom.sites.SiteRegistry;
+import app.strongroom.tenancy.TenantCatalog;
+import app.strongroom.vault.VaultException;
+import app.strongroom.vault.dump.PostgresRestore;
+import app.strongroom.vault.format.BackupBinding;
+import app.strongroom.vault.format.BackupReader;
+import app.strongroom.vault.format.Manifest;
+import app.strongroom.vault.location.ObjectKeys;
+import app.strongroom.vault.site.Site;
+import app.strongroom.vault.site.SiteStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Restores one of a tenant's backups, fetched from a site, into an empty database on the tenant's server. Everything
+ * is checked on the way: Tink authenticates every segment, every entry's size and SHA-256 must match the manifest, and
+ * every table must hold the rows the manifest counted in the backup's snapshot. Any mismatch fails with a message
+ * naming the backup, the site and what differed. Platform-internal: callers check their own callers' rights.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BackupRestore {
+    @EJB
+    TenantCatalog tenants;
+    @EJB
+    TenantKeys keys;
+    @Inject
+    PlatformSettings settings;
+    @Inject
+    SiteRegistry sites;
+
+    /** A new, empty database for a restore on the backup's tenant's server. */
+    public SqlIdentifier createScratchDatabase(Backup backup, String purpose) {
+        SqlIdentifier name = new SqlIdentifier(purpose + "_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+        admin(backup).createDatabase(name);
+        return name;
+    }
+
+    public void dropDatabase(Backup backup, SqlIdentifier database) {
+        admin(backup).dropDatabase(database);
+    }
+
+    public RestoredBackup restore(Backup backup, String siteName, SqlIdentifier target) {
+        Site site = sites.get(siteName);
+        Tenant tenant = tenants.get(backup.tenant());
+        String tenantText = tenant.id().value().toString();
+        String objectKey = ObjectKeys.backup(tenantText, backup.name());
+        long started = System.nanoTime();
+        try (SiteStore store = site.open();
+             Counting encrypted = new Counting(store.open(objectKey));
+             Connection connection = admin(backup).adminDataSource(target).getConnection()) {
+            Map<String, Long> restored = new TreeMap<>();
+            Manifest manifest = BackupReader.read(encrypted, keys.keyset(tenant.id()).streamingAead(),
+                    BackupBinding.tenantBackup(tenantText, backup.id().toString()), (name, content) -> {
+                        if ("dump.sql".equals(name)) {
+                            restored.putAll(PostgresRestore.restore(connection, content).rows());
+                        }
+                    });
+            Map<String, Long> counted = new TreeMap<>(PostgresRestore.rowCounts(connection));
+            Map<String, Long> expected = new TreeMap<>(manifest.rowCounts());
+            if (!counted.equals(expected)) {
+                throw new VaultException("backup " + backup.id() + " from site " + siteName + " restored other row"
+                        + " counts than its manifest: " + difference(expected, counted));
+            }
+            return new RestoredBackup(manifest, counted, encrypted.count, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | SQLException e) {
+            throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
+                    + e.getMessage(), e);
+        } catch (VaultException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains(backup.id().toString()) && message.contains(siteName)) {
+                throw e;
+            }
+            throw new VaultException("backup " + backup.id() + " from site " + siteName + ": " + message, e);
+        }
+    }
+
+    private static String difference(Map<String, Long> expected, Map<String, Long> counted) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<String> tables = new java.util.TreeSet<>(expected.keySet());
+        tables.addAll(counted.keySet());
+        for (String table : tables) {
+            Long want = expected.get(table);
+            Long got = counted.get(table);
+            if (!java.util.Objects.equals(want, got)) {
+                out.append(out.length() == 0 ? "" : "; ").append("table ").append(table).append(" has ")
+                        .append(got == null ? "no table" : got + " rows").append(", the manifest says ")
+                        .append(want == null ? "no such table" : want + " rows");
+            }
+        }
+        return out.toString();
+    }
+
+    private PostgresAdmin admin(Backup backup) {
+        return new PostgresAdmin(settings.server(tenants.get(backup.tenant()).server().name()));
+    }
+
+    /** Counts the bytes read, for the drill's throughput. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

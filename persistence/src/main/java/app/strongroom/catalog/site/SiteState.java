@@ -1,0 +1,144 @@
+package app.strongroom.catalog.site;
+
+import app.strongroom.common.Require;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A site's replication state: when it was last worked on and with what outcome. After a failed pass the next one
+ * waits, doubling with each failure in a row up to {@link #MAX_BACKOFF}, so a site that is down is neither hammered
+ * nor forgotten; the first good pass resets it.
+ */
+@Entity
+@Table(name = "site_state")
+@NamedQuery(name = SiteState.CLAIM, query = "update SiteState s set s.leaseOwner = :owner, s.leaseUntil = :until"
+        + " where s.site = :site and (s.leaseUntil is null or s.leaseUntil < :now or s.leaseOwner = :owner)")
+@NamedQuery(name = SiteState.RELEASE, query = "update SiteState s set s.leaseOwner = null, s.leaseUntil = null"
+        + " where s.site = :site and s.leaseOwner = :owner")
+public class SiteState {
+    /** Takes the site's lease when nobody holds a live one: one instance of a cluster works on a site at a time. */
+    public static final String CLAIM = "SiteState.claim";
+    public static final String RELEASE = "SiteState.release";
+    public static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final int FAILURE_MAX = 1000;
+
+    @Id
+    private String site;
+    @Column(name = "last_pass_at")
+    private OffsetDateTime lastPassAt;
+    @Column(name = "last_ok_at")
+    private OffsetDateTime lastOkAt;
+    @Column(name = "last_failure")
+    private String lastFailure;
+    @Column(name = "consecutive_failures", nullable = false)
+    private int consecutiveFailures;
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+    @Column(name = "pass_started_at")
+    private OffsetDateTime passStartedAt;
+    @Column(name = "pass_requested_at")
+    private OffsetDateTime passRequestedAt;
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
+    protected SiteState() {
+    }
+
+    public SiteState(String site) {
+        this.site = Require.text("site", site, 40);
+    }
+
+    /** A pass begins: whatever was asked for before now, it will do. */
+    public void started(Instant now) {
+        this.passStartedAt = at(now);
+    }
+
+    /** New work for the site arrived while a pass was running, which may have missed it: another pass is owed. */
+    public void requestPass(Instant now) {
+        this.passRequestedAt = at(now);
+    }
+
+    /** A pass that did everything it had to. */
+    public void passed(Instant now) {
+        this.lastPassAt = at(now);
+        this.lastOkAt = lastPassAt;
+        this.lastFailure = null;
+        this.consecutiveFailures = 0;
+        this.nextAttemptAt = null;
+    }
+
+    /** A pass that left work undone; the next one is due after the backoff that follows {@code base}. */
+    public void failed(String reason, Instant now, Duration base) {
+        this.lastPassAt = at(now);
+        String text = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
+        this.lastFailure = text.length() > FAILURE_MAX ? text.substring(0, FAILURE_MAX - 1) + "…" : text;
+        this.consecutiveFailures++;
+        this.nextAttemptAt = at(now.plus(backoff(base, consecutiveFailures)));
+    }
+
+    /** Waits {@code base}, then twice as long after each further failure in a row, never more than an hour. */
+    public static Duration backoff(Duration base, int failuresInARow) {
+        if (failuresInARow <= 0) {
+            return Duration.ZERO;
+        }
+        Duration wait = base;
+        for (int i = 1; i < failuresInARow && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    /** Whether a pass is owed now: one was asked for after the last began, or the last failed and its backoff is over. */
+    public boolean catchUpDue(Instant now) {
+        boolean requested = passRequestedAt != null
+                && (passStartedAt == null || passRequestedAt.isAfter(passStartedAt));
+        return requested || consecutiveFailures > 0 && (nextAttemptAt == null || !nextAttemptAt.toInstant().isAfter(now));
+    }
+
+    /** Whether a pass holds the site now (its lease has not run out). */
+    public boolean isLeased(Instant now) {
+        return leaseUntil != null && leaseUntil.toInstant().isAfter(now);
+    }
+
+    public boolean isFailing() {
+        return consecutiveFailures > 0;
+    }
+
+    private static OffsetDateTime at(Instant now) {
+        return OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public Optional<Instant> lastPassAt() {
+        return Optional.ofNullable(lastPassAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<Instant> lastOkAt() {
+        return Optional.ofNullable(lastOkAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public Optional<Instant> nextAttemptAt() {
+        return Optional.ofNullable(nextAttemptAt).map(OffsetDateTime::toInstant);
+    }
+}

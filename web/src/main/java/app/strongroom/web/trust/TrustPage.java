@@ -1,0 +1,66 @@
+package app.strongroom.web.trust;
+
+import app.strongroom.trust.TrustReport;
+import app.strongroom.trust.TrustReportService;
+import app.strongroom.web.Durations;
+import app.strongroom.web.Times;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The trust page: the report as it stands, and the backup sizes as a Chart.js bar chart, oldest first. */
+@Named
+@RequestScoped
+public class TrustPage {
+    @EJB
+    TrustReportService service;
+    @Inject
+    Times times;
+
+    private TrustReport report;
+
+    public void load() {
+        report = service.report();
+    }
+
+    public TrustReport getReport() {
+        return report;
+    }
+
+    public List<Map.Entry<String, Integer>> getContinents() {
+        return new ArrayList<>(report.safeCopiesPerContinent().entrySet());
+    }
+
+    public String restoreTime(TrustReport.LastDrill drill) {
+        return drill.restoreTime().map(d -> Durations.human(d.toNanos())).orElse("");
+    }
+
+    /** Sizes in MB, with the day each was made, as Chart.js reads its configuration. */
+    public String getSizeChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder sizes = Json.createArrayBuilder();
+        List<TrustReport.KeptBackup> oldestFirst = new ArrayList<>(report.backups());
+        java.util.Collections.reverse(oldestFirst);
+        for (TrustReport.KeptBackup backup : oldestFirst) {
+            labels.add(times.minute(backup.madeAt()));
+            sizes.add(Math.round(backup.sizeBytes() / 10_000.0) / 100.0);
+        }
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", "MB").add("data", sizes)
+                                .add("backgroundColor", "#3b6ea5"))))
+                .add("options", Json.createObjectBuilder()
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
+                                .add("display", false)))
+                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
+                                .add("beginAtZero", true))))
+                .build().toString();
+    }
+}
