@@ -28,7 +28,9 @@ public class AlarmRecords {
             open.get().seenAgain(detail);
             return false;
         }
+        // Another instance opening the same alarm at the same moment is stopped by the unique index on open alarms.
         em.persist(new Alarm(kind, subject, detail, now));
+        em.flush();
         return true;
     }
 
@@ -38,8 +40,27 @@ public class AlarmRecords {
         return open.isPresent();
     }
 
-    public void mailed(UUID alarm, Instant now) {
-        Optional.ofNullable(em.find(Alarm.class, alarm)).ifPresent(a -> a.mailed(now));
+    /** Takes the mailing of the alarm for this caller; false when another took it first. */
+    public boolean claimMail(UUID alarm, Instant now) {
+        return em.createNamedQuery(Alarm.CLAIM_MAIL).setParameter("now", at(now)).setParameter("id", alarm)
+                .executeUpdate() == 1;
+    }
+
+    public void unclaimMail(UUID alarm, Instant claimedAt) {
+        em.createNamedQuery(Alarm.UNCLAIM_MAIL).setParameter("id", alarm).setParameter("at", at(claimedAt))
+                .executeUpdate();
+    }
+
+    /** Clears every open alarm about {@code subject} (a tenant deleted); returns how many. */
+    public int clearAbout(String subject, Instant now) {
+        List<Alarm> open = em.createNamedQuery(Alarm.OPEN_ABOUT, Alarm.class).setParameter("subject", subject)
+                .getResultList();
+        open.forEach(a -> a.clear(now));
+        return open.size();
+    }
+
+    private static java.time.OffsetDateTime at(Instant instant) {
+        return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     public List<Alarm> open() {

@@ -37,10 +37,23 @@ public class Alarms {
     PlatformSettings settings;
 
     public void raise(AlarmKind kind, String subject, String detail, Clock clock) {
-        if (records.raise(kind, subject, detail, clock.instant())) {
+        boolean opened;
+        try {
+            opened = records.raise(kind, subject, detail, clock.instant());
+        } catch (jakarta.ejb.EJBException raisedElsewhere) {
+            // Another instance opened it at the same moment (the unique index on open alarms): it is open, once.
+            LOG.fine(() -> "alarm " + kind + " for " + subject + " was opened by another instance");
+            return;
+        }
+        if (opened) {
             LOG.warning(() -> "alarm " + kind + " for " + subject + ": " + detail);
             mailPending(clock);
         }
+    }
+
+    /** The subject is gone (a tenant deleted): nothing about it stays open. */
+    public void clearAbout(String subject, Clock clock) {
+        records.clearAbout(subject, clock.instant());
     }
 
     public void clear(AlarmKind kind, String subject, Clock clock) {
@@ -60,12 +73,16 @@ public class Alarms {
             return;
         }
         for (Alarm alarm : records.unmailed()) {
+            Instant claimed = clock.instant();
+            if (!records.claimMail(alarm.id(), claimed)) {
+                continue;
+            }
             try {
                 for (EmailAddress recipient : to) {
                     mailer.send(new OutgoingMail(recipient, subject(alarm), body(alarm)));
                 }
-                records.mailed(alarm.id(), clock.instant());
             } catch (RuntimeException e) {
+                records.unclaimMail(alarm.id(), claimed);
                 LOG.log(Level.WARNING, "the operators could not be mailed about alarm " + alarm.id()
                         + "; it is tried again", e);
             }
@@ -82,9 +99,5 @@ public class Alarms {
     static String body(Alarm alarm) {
         return "Alarm raised at " + alarm.raisedAt() + " (UTC).\n\n" + alarm.detail()
                 + "\n\nYou are told once per incident. The staff status page shows it until the condition clears.\n";
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
     }
 }

@@ -40,24 +40,34 @@ public class RecoveryPointWatch {
         List<Missed> missed = new ArrayList<>();
         for (Tenant tenant : tenants.all()) {
             if (tenant.status() != TenantStatus.ACTIVE) {
+                alarms.clear(AlarmKind.RECOVERY_POINT_MISSED, tenant.slug().value(), clock);
                 continue;
             }
-            RecoveryPoint point = new RecoveryPoint(tenant.createdAt().toInstant(),
-                    safety.newestSafe(tenant.id()).map(a -> a.backup().startedAt()));
-            String subject = tenant.slug().value();
-            if (point.isPastObjective(clock.instant())) {
-                Duration exposure = point.exposure(clock.instant());
-                missed.add(new Missed(subject, exposure));
-                alarms.raise(AlarmKind.RECOVERY_POINT_MISSED, subject, "Tenant " + subject + " ("
-                        + tenant.id().value() + ") has " + point.newestSafeBackup().map(at -> "no safe backup newer than "
-                        + at).orElse("no safe backup at all") + ": " + exposure.toHours() + " h of data would be lost, "
-                        + "more than the " + RecoveryPoint.OBJECTIVE.toHours() + " h objective. A backup is safe once it "
-                        + "is verified on 3 sites on 2 continents; see the staff status page for the sites.", clock);
-            } else {
-                alarms.clear(AlarmKind.RECOVERY_POINT_MISSED, subject, clock);
+            try {
+                check(tenant, clock).ifPresent(missed::add);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(RecoveryPointWatch.class.getName()).log(java.util.logging.Level.WARNING,
+                        "the recovery point of tenant " + tenant.slug() + " could not be checked", e);
             }
         }
         alarms.mailPending(clock);
         return missed;
+    }
+
+    private java.util.Optional<Missed> check(Tenant tenant, Clock clock) {
+        RecoveryPoint point = new RecoveryPoint(tenant.createdAt().toInstant(),
+                safety.newestSafe(tenant.id()).map(a -> a.backup().startedAt()));
+        String subject = tenant.slug().value();
+        if (point.isPastObjective(clock.instant())) {
+            Duration exposure = point.exposure(clock.instant());
+            alarms.raise(AlarmKind.RECOVERY_POINT_MISSED, subject, "Tenant " + subject + " ("
+                    + tenant.id().value() + ") has " + point.newestSafeBackup().map(at -> "no safe backup newer than "
+                    + at).orElse("no safe backup at all") + ": " + exposure.toHours() + " h of data would be lost, "
+                    + "more than the " + RecoveryPoint.OBJECTIVE.toHours() + " h objective. A backup is safe once it "
+                    + "is verified on 3 sites on 2 continents; see the staff status page for the sites.", clock);
+            return java.util.Optional.of(new Missed(subject, exposure));
+        }
+        alarms.clear(AlarmKind.RECOVERY_POINT_MISSED, subject, clock);
+        return java.util.Optional.empty();
     }
 }

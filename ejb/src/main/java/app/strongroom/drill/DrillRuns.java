@@ -36,9 +36,16 @@ public class DrillRuns {
         get(run).failed(reason, clock.instant());
     }
 
-    public Optional<DrillRun> latest(TenantId tenant) {
+    /** The tenant's newest drill that has finished, passed or failed. */
+    public Optional<DrillRun> latestFinished(TenantId tenant) {
         return em.createNamedQuery(DrillRun.OF_TENANT, DrillRun.class).setParameter("tenant", tenant.value())
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(20).getResultStream().filter(d -> d.passed().isPresent()).findFirst();
+    }
+
+    public List<DrillRun> unfinishedBefore(java.time.Instant before) {
+        return em.createNamedQuery(DrillRun.UNFINISHED, DrillRun.class)
+                .setParameter("before", java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+                .getResultList();
     }
 
     public List<DrillRun> recent(int count) {

@@ -8,6 +8,7 @@ import app.strongroom.catalog.backup.Backup;
 import app.strongroom.catalog.drill.DrillRun;
 import app.strongroom.platform.SqlIdentifier;
 import app.strongroom.restore.BackupRestore;
+import app.strongroom.restore.CorruptBackupException;
 import app.strongroom.restore.RestoredBackup;
 import app.strongroom.sites.BackupSafety;
 import app.strongroom.sites.ReplicationJobs;
@@ -33,13 +34,15 @@ import java.util.logging.Logger;
  * Drills one tenant: its newest safe backup, fetched from one of the sites holding it (a different one each day, so
  * every site is read in turn; never the home location, which a disaster may have taken), restored by
  * {@link BackupRestore} into a scratch database that is dropped afterwards. Pass or fail, result and restore time are
- * recorded; a failure opens an alarm and marks that copy corrupt, so the site's next pass replaces it.
+ * recorded; a failure opens an alarm, and a copy found damaged is marked corrupt, so the site's next pass replaces it.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DrillService {
     private static final Logger LOG = Logger.getLogger(DrillService.class.getName());
+    static final String SCRATCH_PREFIX = "drill_";
+    static final java.time.Duration INTERRUPTED_AFTER = java.time.Duration.ofHours(6);
 
     @EJB
     TenantCatalog tenants;
@@ -57,6 +60,8 @@ public class DrillService {
     ReplicationJobs replication;
     @Inject
     SiteRegistry sites;
+    @Inject
+    app.strongroom.platform.PlatformSettings settings;
 
     /** Drills the tenant from the site of the day, or from {@code site} when one is named. */
     public DrillOutcome drill(TenantId tenantId, Optional<String> site, Clock clock) {
@@ -71,9 +76,11 @@ public class DrillService {
                 .toEpochDay() + tenantId.value().hashCode(), holding.size())));
         sites.get(from);
         DrillRun run = runs.start(tenantId, backup.id(), from, clock);
-        SqlIdentifier scratch = null;
+        SqlIdentifier scratch = scratchDatabaseOf(run.id());
+        boolean created = false;
         try {
-            scratch = restore.createScratchDatabase(backup, "drill");
+            restore.createDatabase(backup, scratch);
+            created = true;
             RestoredBackup restored = restore.restore(backup, from, scratch);
             runs.passed(run.id(), restored.took(), restored.encryptedBytes(), restored.rows().size(),
                     restored.totalRows(), clock);
@@ -85,18 +92,46 @@ public class DrillService {
             runs.failed(run.id(), reason, clock);
             alarms.raise(AlarmKind.DRILL_FAILED, tenant.slug().value(), "The restore drill of tenant "
                     + tenant.slug() + " (" + tenantId.value() + ") failed: " + reason, clock);
-            copies.foundCorrupt(from, ObjectKeys.backup(tenantId.value().toString(), backup.name()),
-                    "the restore drill failed: " + reason);
-            replication.start(List.of(from), false);
+            if (e instanceof CorruptBackupException) {
+                copies.foundCorrupt(from, ObjectKeys.backup(tenantId.value().toString(), backup.name()),
+                        "the restore drill failed: " + reason);
+                replication.start(List.of(from), false);
+            }
             return new DrillOutcome.Failed(reason);
         } finally {
-            if (scratch != null) {
+            if (created) {
                 try {
                     restore.dropDatabase(backup, scratch);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "the drill's scratch database " + scratch + " could not be dropped", e);
                 }
             }
+        }
+    }
+
+    /** The scratch database of a drill is named after it, so one left by a killed server is known for what it is. */
+    static SqlIdentifier scratchDatabaseOf(java.util.UUID run) {
+        return new SqlIdentifier(SCRATCH_PREFIX + run.toString().replace("-", ""));
+    }
+
+    /**
+     * After a crash: drills that never finished are recorded as interrupted, and their scratch databases dropped.
+     * Only drills started more than {@link #INTERRUPTED_AFTER} ago count, so another instance's running drill is
+     * left alone.
+     */
+    public void sweepInterrupted() {
+        java.time.Instant before = Clock.systemUTC().instant().minus(INTERRUPTED_AFTER);
+        for (DrillRun stale : runs.unfinishedBefore(before)) {
+            runs.failed(stale.id(), "interrupted: the server carrying out the drill stopped", Clock.systemUTC());
+            tenants.find(stale.tenant()).ifPresent(t -> {
+                try {
+                    new app.strongroom.platform.PostgresAdmin(settings.server(t.server().name()))
+                            .dropDatabase(scratchDatabaseOf(stale.id()));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the scratch database of interrupted drill " + stale.id()
+                            + " could not be dropped", e);
+                }
+            });
         }
     }
 }

@@ -56,6 +56,10 @@ public class PlatformStartup {
     TenantUnits units;
     @Inject
     app.strongroom.sites.SiteRegistry sites;
+    @EJB
+    app.strongroom.sites.SiteCopies siteCopies;
+    @EJB
+    app.strongroom.drill.DrillService drills;
 
     private int templateVersion;
 
@@ -85,6 +89,7 @@ public class PlatformStartup {
             LOG.info(() -> "tenant " + behind.slug() + " upgraded to schema version " + templateVersion);
         }
         sweepStuckTenants();
+        drills.sweepInterrupted();
         rewrapUnderCurrentMasterKey();
         settings.firstOperator().ifPresent(first -> staff.createFirstOperator(first.login(), first.password()));
         LOG.info(() -> "Strongroom platform ready: tenant schema version " + templateVersion);
@@ -122,6 +127,9 @@ public class PlatformStartup {
                 new PostgresAdmin(settings.server(tenant.server().name())).createLoginRole(
                         new SqlIdentifier(tenant.roleName()), units.rolePassword(tenant.id()));
             }
+        }
+        if (!rewrapped.isEmpty() || created > 0) {
+            siteCopies.requestPasses(sites.all().stream().map(app.strongroom.vault.site.Site::name).toList());
         }
         if (!rewrapped.isEmpty()) {
             LOG.info(() -> rewrapped.size() + " tenant keys re-wrapped under the current master key");

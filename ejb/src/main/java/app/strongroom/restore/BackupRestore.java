@@ -51,10 +51,8 @@ public class BackupRestore {
     SiteRegistry sites;
 
     /** A new, empty database for a restore on the backup's tenant's server. */
-    public SqlIdentifier createScratchDatabase(Backup backup, String purpose) {
-        SqlIdentifier name = new SqlIdentifier(purpose + "_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+    public void createDatabase(Backup backup, SqlIdentifier name) {
         admin(backup).createDatabase(name);
-        return name;
     }
 
     public void dropDatabase(Backup backup, SqlIdentifier database) {
@@ -71,28 +69,49 @@ public class BackupRestore {
              Counting encrypted = new Counting(store.open(objectKey));
              Connection connection = admin(backup).adminDataSource(target).getConnection()) {
             Map<String, Long> restored = new TreeMap<>();
-            Manifest manifest = BackupReader.read(encrypted, keys.keyset(tenant.id()).streamingAead(),
-                    BackupBinding.tenantBackup(tenantText, backup.id().toString()), (name, content) -> {
-                        if ("dump.sql".equals(name)) {
-                            restored.putAll(PostgresRestore.restore(connection, content).rows());
-                        }
-                    });
+            Manifest manifest;
+            try {
+                manifest = BackupReader.read(encrypted, keys.keyset(tenant.id()).streamingAead(),
+                        BackupBinding.tenantBackup(tenantText, backup.id().toString()), (name, content) -> {
+                            if ("dump.sql".equals(name)) {
+                                try {
+                                    restored.putAll(PostgresRestore.restore(connection, content).rows());
+                                } catch (SQLException | VaultException e) {
+                                    throw new DatabaseFailure(e);
+                                }
+                            }
+                        });
+            } catch (DatabaseFailure e) {
+                throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (VaultException e) {
+                // The reader refused what it read (authentication, the manifest): this copy is damaged.
+                throw new CorruptBackupException("backup " + backup.id() + " from site " + siteName + ": "
+                        + e.getMessage(), e);
+            }
             Map<String, Long> counted = new TreeMap<>(PostgresRestore.rowCounts(connection));
             Map<String, Long> expected = new TreeMap<>(manifest.rowCounts());
             if (!counted.equals(expected)) {
-                throw new VaultException("backup " + backup.id() + " from site " + siteName + " restored other row"
-                        + " counts than its manifest: " + difference(expected, counted));
+                throw new CorruptBackupException("backup " + backup.id() + " from site " + siteName + " restored other"
+                        + " row counts than its manifest: " + difference(expected, counted), null);
             }
             return new RestoredBackup(manifest, counted, encrypted.count, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | SQLException e) {
             throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
                     + e.getMessage(), e);
+        } catch (CorruptBackupException e) {
+            throw e;
         } catch (VaultException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains(backup.id().toString()) && message.contains(siteName)) {
-                throw e;
-            }
-            throw new VaultException("backup " + backup.id() + " from site " + siteName + ": " + message, e);
+            throw new VaultException("backup " + backup.id() + " from site " + siteName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A failure of the database restored into, carried out of the reader's handler as what it is. */
+    private static final class DatabaseFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseFailure(Exception cause) {
+            super(cause);
         }
     }
 

@@ -1,6 +1,5 @@
 package app.strongroom.sites;
 
-import app.strongroom.backup.ServerInstance;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.catalog.site.CopyKind;
 import app.strongroom.catalog.site.SiteCopy;
@@ -29,13 +28,11 @@ import java.util.UUID;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SiteCopies {
-    /** Kept by a pass while it works; a pass of a killed instance is taken over after this long. */
+    /** Kept by a pass while it works, renewed at every object; a pass of a killed instance is taken over after this. */
     static final Duration LEASE = Duration.ofMinutes(10);
 
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
-    @Inject
-    ServerInstance instance;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -100,11 +97,14 @@ public class SiteCopies {
         state(site).failed(reason, clock.instant(), retryBase);
     }
 
-    /** Takes the site for this instance; false when another instance's pass holds it. */
-    public boolean claim(String site) {
+    /**
+     * Takes (or renews) the site's lease for the pass or purge {@code lease}; false when another one holds it. Each
+     * pass has a lease of its own, so two passes of one instance exclude each other too.
+     */
+    public boolean claim(String site, String lease) {
         state(site);
         em.flush();
-        return em.createNamedQuery(SiteState.CLAIM).setParameter("owner", instance.name())
+        return em.createNamedQuery(SiteState.CLAIM).setParameter("owner", lease)
                 .setParameter("until", at(clock.instant().plus(LEASE))).setParameter("now", at(clock.instant()))
                 .setParameter("site", site).executeUpdate() == 1;
     }
@@ -119,9 +119,13 @@ public class SiteCopies {
         state(site).started(clock.instant());
     }
 
-    public void release(String site) {
-        em.createNamedQuery(SiteState.RELEASE).setParameter("owner", instance.name()).setParameter("site", site)
-                .executeUpdate();
+    public void release(String site, String lease) {
+        em.createNamedQuery(SiteState.RELEASE).setParameter("owner", lease).setParameter("site", site).executeUpdate();
+    }
+
+    /** Every site is owed a pass (a key was rotated or re-wrapped: each site must get the new key file). */
+    public void requestPasses(List<String> sites) {
+        sites.forEach(this::requestPass);
     }
 
     /** Records that every site owes the removal of the tenant's objects, before any is attempted. */

@@ -2,21 +2,28 @@ package app.strongroom.sites;
 
 import app.strongroom.backup.BackupCatalog;
 import app.strongroom.backup.BackupLocations;
+import app.strongroom.backup.ServerInstance;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.catalog.backup.Backup;
 import app.strongroom.catalog.backup.BackupState;
 import app.strongroom.catalog.keys.TenantKey;
 import app.strongroom.catalog.site.CopyKind;
+import app.strongroom.catalog.site.CopyState;
 import app.strongroom.catalog.site.SiteCopy;
 import app.strongroom.catalog.site.SitePurge;
 import app.strongroom.keys.TenantKeys;
 import app.strongroom.platform.PlatformSettings;
+import app.strongroom.vault.VaultException;
+import app.strongroom.vault.format.BackupBinding;
+import app.strongroom.vault.format.BackupReader;
 import app.strongroom.vault.format.Digests;
+import app.strongroom.vault.keys.MasterKey;
 import app.strongroom.vault.location.BackupName;
-import app.strongroom.vault.location.DirectoryLocation;
 import app.strongroom.vault.location.ObjectKeys;
 import app.strongroom.vault.location.StoredBackup;
+import app.strongroom.vault.site.ContentMismatchException;
 import app.strongroom.vault.site.Site;
+import app.strongroom.vault.site.SiteException;
 import app.strongroom.vault.site.SiteStore;
 import app.strongroom.vault.site.StoredObject;
 import jakarta.annotation.security.PermitAll;
@@ -26,10 +33,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,11 +53,14 @@ import java.util.logging.Logger;
 
 /**
  * One replication pass over one site: it brings the site to what the catalog says it must hold. In order: removes
- * what deleted tenants left there (key first); copies every tenant's current key file and every good backup it lacks
- * (or holds a corrupt copy of), streamed from the home location or, when that has lost it, from another site; reads
- * every copy back and records it only when its SHA-256 matches; deletes the backups retention deleted; keeps the
- * newest catalog backups. With {@code reverify} it also reads back every copy verified before and replaces any that
- * no longer matches. Three failures in a row end the pass: the site is down, and the others are not held up by it.
+ * what deleted tenants left there (key first) and what retention deleted, so a full site makes room before it is
+ * written to; copies every tenant's current key file and every good backup it lacks (or holds a corrupt copy of),
+ * streamed from the home location or, when that copy is lost or damaged, from another site; reads every copy back and
+ * records it only when its SHA-256 matches; copies the newest catalog backups, each checked by decryption first; and
+ * removes again what a tenant deleted meanwhile left. Copies verified more than {@link #REVERIFY_AFTER} ago, or every
+ * copy with {@code reverify}, are read back again and replaced when they no longer match. The pass holds the site's
+ * lease (its own, renewed as it goes), so no other pass writes there meanwhile; three failures of the site in a row end
+ * it: the site is down, and the other sites' passes are not held up by it.
  */
 @Stateless
 @PermitAll
@@ -52,6 +68,7 @@ import java.util.logging.Logger;
 public class SiteReplication {
     private static final Logger LOG = Logger.getLogger(SiteReplication.class.getName());
     static final int CATALOG_BACKUPS_KEPT = 14;
+    static final Duration REVERIFY_AFTER = Duration.ofDays(7);
     private static final int FAILURES_BEFORE_GIVING_UP = 3;
 
     @Inject
@@ -60,6 +77,8 @@ public class SiteReplication {
     BackupLocations locations;
     @Inject
     PlatformSettings settings;
+    @Inject
+    ServerInstance instance;
     @EJB
     SiteCopies copies;
     @EJB
@@ -69,12 +88,13 @@ public class SiteReplication {
 
     public PassOutcome pass(String siteName, boolean reverify) {
         Site site = sites.get(siteName);
-        if (!copies.claim(siteName)) {
+        String lease = newLease();
+        if (!copies.claim(siteName, lease)) {
             copies.requestPass(siteName);
             return new PassOutcome.Busy(siteName);
         }
         copies.started(siteName);
-        Pass pass = new Pass(site, reverify);
+        Pass pass = new Pass(site, lease, reverify);
         try (SiteStore store = site.open()) {
             pass.run(store);
         } catch (GiveUp stop) {
@@ -83,7 +103,7 @@ public class SiteReplication {
             pass.note("site " + siteName + ": " + reason(e));
             LOG.log(Level.WARNING, "replication to site " + siteName + " failed", e);
         } finally {
-            copies.release(siteName);
+            copies.release(siteName, lease);
         }
         if (pass.failures == 0) {
             copies.passed(siteName);
@@ -94,26 +114,45 @@ public class SiteReplication {
     }
 
     /**
-     * A tenant was deleted: every site owes the removal of its objects, recorded before any is attempted; each site
-     * that can be reached now removes them (its key first), the others when they are back. Returns the sites that
-     * still hold something of the tenant.
+     * A tenant was deleted: every site owes the removal of its objects, recorded before any is attempted. Each site
+     * that can be reached and is not in a pass removes them now (its key first), under the site's lease, so no pass
+     * writes them back; the others are owed a pass, which removes them first and last. Returns the sites that still
+     * hold something of the tenant.
      */
     public List<String> purgeEverywhere(TenantId tenant) {
         copies.owePurge(tenant, sites.all().stream().map(Site::name).toList());
-        String id = tenant.value().toString();
         List<String> pending = new ArrayList<>();
         for (Site site : sites.all()) {
+            String lease = newLease();
+            if (!copies.claim(site.name(), lease)) {
+                copies.requestPass(site.name());
+                pending.add(site.name());
+                continue;
+            }
             try (SiteStore store = site.open()) {
-                store.delete(ObjectKeys.tenantKey(id));
-                store.deleteAll(ObjectKeys.tenantPrefix(id));
-                copies.purged(site.name(), tenant);
+                purge(store, site.name(), tenant);
             } catch (RuntimeException e) {
                 pending.add(site.name());
-                LOG.warning(() -> "site " + site.name() + " still holds objects of deleted tenant " + id
+                copies.failedPass(site.name(), "site " + site.name() + " still holds objects of deleted tenant "
+                        + tenant.value() + ": " + reason(e), settings.replicationRetryBase());
+                LOG.warning(() -> "site " + site.name() + " still holds objects of deleted tenant " + tenant.value()
                         + "; they are removed when it is back (" + reason(e) + ")");
+            } finally {
+                copies.release(site.name(), lease);
             }
         }
         return pending;
+    }
+
+    private void purge(SiteStore store, String site, TenantId tenant) {
+        String id = tenant.value().toString();
+        store.delete(ObjectKeys.tenantKey(id));
+        store.deleteAll(ObjectKeys.tenantPrefix(id));
+        copies.purged(site, tenant);
+    }
+
+    private String newLease() {
+        return instance.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Thrown to end a pass whose site keeps failing. */
@@ -133,6 +172,7 @@ public class SiteReplication {
 
     private final class Pass {
         final Site site;
+        final String lease;
         final boolean reverify;
         int copied;
         int reverified;
@@ -141,29 +181,41 @@ public class SiteReplication {
         int failuresInARow;
         String firstFailure;
 
-        Pass(Site site, boolean reverify) {
+        Pass(Site site, String lease, boolean reverify) {
             this.site = site;
+            this.lease = lease;
             this.reverify = reverify;
         }
 
         void run(SiteStore store) {
-            for (SitePurge owed : copies.purgesOwed(site.name())) {
-                purge(store, owed.tenant());
-            }
+            purgeOwed(store);
+            deleteWhatRetentionDeleted(store);
             for (TenantKey key : keys.all()) {
                 byte[] json = key.wrapped().toJson();
-                String tenant = key.tenant().value().toString();
-                ensure(store, ObjectKeys.tenantKey(tenant), CopyKind.KEY, Optional.of(key.tenant().value()),
-                        Optional.empty(), BackupSafety.keyDigest(key), json.length,
+                ensure(store, ObjectKeys.tenantKey(key.tenant().value().toString()), CopyKind.KEY,
+                        Optional.of(key.tenant()), Optional.empty(), BackupSafety.keyDigest(key), json.length,
                         List.of(() -> new ByteArrayInputStream(json)));
             }
             for (Backup backup : backups.allGood()) {
                 String tenant = backup.tenant().value().toString();
                 String objectKey = ObjectKeys.backup(tenant, backup.name());
-                ensure(store, objectKey, CopyKind.BACKUP, Optional.of(backup.tenant().value()),
-                        Optional.of(backup.id()), backup.sha256().orElseThrow(), backup.size().orElseThrow(),
+                ensure(store, objectKey, CopyKind.BACKUP, Optional.of(backup.tenant()), Optional.of(backup.id()),
+                        backup.sha256().orElseThrow(), backup.size().orElseThrow(),
                         sourcesOf(objectKey, locations.home().backup(tenant, backup.name())));
             }
+            replicateCatalogBackups(store);
+            // A tenant deleted while this pass ran may have been written back by it: the pass removes it again.
+            purgeOwed(store);
+        }
+
+        private void purgeOwed(SiteStore store) {
+            for (SitePurge owed : copies.purgesOwed(site.name())) {
+                attempt("the objects of deleted tenant " + owed.tenant().value(),
+                        () -> purge(store, site.name(), owed.tenant()));
+            }
+        }
+
+        private void deleteWhatRetentionDeleted(SiteStore store) {
             for (SiteCopy copy : copies.atSite(site.name())) {
                 if (copy.kind() == CopyKind.BACKUP && copy.backup().flatMap(backups::find)
                         .filter(b -> b.state() == BackupState.DELETED).isPresent()) {
@@ -174,42 +226,11 @@ public class SiteReplication {
                     });
                 }
             }
-            replicateCatalogBackups(store);
-        }
-
-        private void purge(SiteStore store, TenantId tenant) {
-            String id = tenant.value().toString();
-            attempt(ObjectKeys.tenantPrefix(id), () -> {
-                store.delete(ObjectKeys.tenantKey(id));
-                store.deleteAll(ObjectKeys.tenantPrefix(id));
-                copies.purged(site.name(), tenant);
-                deleted++;
-            });
-        }
-
-        private void replicateCatalogBackups(SiteStore store) {
-            DirectoryLocation home = locations.home();
-            for (StoredBackup local : home.catalogBackups().stream().limit(CATALOG_BACKUPS_KEPT).toList()) {
-                String objectKey = ObjectKeys.catalogBackup(local.name());
-                Optional<SiteCopy> known = copies.find(site.name(), objectKey);
-                if (known.filter(c -> c.state() == app.strongroom.catalog.site.CopyState.VERIFIED).isPresent()
-                        && !reverify) {
-                    continue;
-                }
-                String sha;
-                try (InputStream in = Files.newInputStream(local.file())) {
-                    sha = Digests.sha256Of(in);
-                } catch (IOException e) {
-                    failed("the home location cannot read " + local.file() + ": " + e.getMessage());
-                    continue;
-                }
-                ensure(store, objectKey, CopyKind.CATALOG, Optional.empty(), Optional.empty(), sha, local.size(),
-                        List.of(() -> Files.newInputStream(local.file())));
-            }
-            List<SiteCopy> held = copies.atSite(site.name()).stream().filter(c -> c.kind() == CopyKind.CATALOG)
+            List<SiteCopy> catalogCopies = copies.atSite(site.name()).stream()
+                    .filter(c -> c.kind() == CopyKind.CATALOG)
                     .sorted(Comparator.comparing((SiteCopy c) -> BackupName.of(c.objectKey()
                             .substring(ObjectKeys.catalogPrefix().length())))).toList();
-            for (SiteCopy old : held.stream().skip(CATALOG_BACKUPS_KEPT).toList()) {
+            for (SiteCopy old : catalogCopies.stream().skip(CATALOG_BACKUPS_KEPT).toList()) {
                 attempt(old.objectKey(), () -> {
                     store.delete(old.objectKey());
                     copies.forget(site.name(), old.objectKey());
@@ -218,63 +239,116 @@ public class SiteReplication {
             }
         }
 
-        /** Makes sure the site holds a verified copy of the object, copying it from the first source that works. */
-        private void ensure(SiteStore store, String objectKey, CopyKind kind, Optional<UUID> tenant,
-                            Optional<UUID> backup, String sha256, long size, List<Source> sources) {
-            Optional<SiteCopy> known = copies.find(site.name(), objectKey);
-            if (known.filter(c -> c.holds(sha256)).isPresent()) {
-                if (!reverify) {
-                    return;
+        /** The home location's catalog backups, each decrypted and checked before it is copied anywhere. */
+        private void replicateCatalogBackups(SiteStore store) {
+            for (StoredBackup local : locations.home().catalogBackups().stream().limit(CATALOG_BACKUPS_KEPT).toList()) {
+                String objectKey = ObjectKeys.catalogBackup(local.name());
+                Optional<SiteCopy> known = copies.find(site.name(), objectKey);
+                if (known.filter(c -> c.state() == CopyState.VERIFIED).isPresent() && !reverify) {
+                    continue;
                 }
-                try {
-                    StoredObject back = store.readBack(objectKey);
-                    if (back.sha256().equals(sha256) && back.size() == size) {
-                        copies.verified(site.name(), objectKey, kind, tenant, backup, sha256, size);
-                        reverified++;
-                        failuresInARow = 0;
-                        return;
-                    }
-                    copies.foundCorrupt(site.name(), objectKey, "read back with SHA-256 " + back.sha256()
-                            + " instead of " + sha256);
-                    LOG.warning(() -> "site " + site.name() + ": the copy of " + objectKey + " is corrupt; replacing it");
-                } catch (RuntimeException e) {
-                    copies.foundCorrupt(site.name(), objectKey, reason(e));
-                    LOG.warning(() -> "site " + site.name() + ": the copy of " + objectKey + " cannot be read back ("
-                            + reason(e) + "); replacing it");
+                Optional<String> sha = checkedCatalogBackup(local);
+                if (sha.isEmpty()) {
+                    continue;
+                }
+                ensure(store, objectKey, CopyKind.CATALOG, Optional.empty(), Optional.empty(), sha.get(), local.size(),
+                        List.of(() -> Files.newInputStream(local.file())));
+            }
+        }
+
+        /** The catalog backup's SHA-256, once it decrypted whole under one of the master keys; empty if it did not. */
+        private Optional<String> checkedCatalogBackup(StoredBackup local) {
+            for (MasterKey master : settings.masterKeys()) {
+                MessageDigest sha = Digests.sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(local.file()), sha)) {
+                    BackupReader.verify(in, master.catalogBackups(),
+                            BackupBinding.catalogBackup(local.name().id().toString()));
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    return Optional.of(Digests.hex(sha.digest()));
+                } catch (IOException | VaultException e) {
+                    LOG.fine(() -> "catalog backup " + local.name() + " does not open with master key " + master.id());
                 }
             }
+            LOG.severe(() -> "catalog backup " + local.file() + " does not decrypt whole under any master key; it is not"
+                    + " copied to site " + site.name());
+            return Optional.empty();
+        }
+
+        /** Makes sure the site holds a verified copy of the object, copying it from the first source that works. */
+        private void ensure(SiteStore store, String objectKey, CopyKind kind, Optional<TenantId> tenant,
+                            Optional<UUID> backup, String sha256, long size, List<Source> sources) {
+            copies.claim(site.name(), lease);
+            Optional<UUID> tenantId = tenant.map(TenantId::value);
+            Optional<SiteCopy> known = copies.find(site.name(), objectKey);
+            if (known.filter(c -> c.holds(sha256)).isPresent()) {
+                boolean aged = known.get().verifiedAt().map(at -> at.isBefore(Instant.now().minus(REVERIFY_AFTER)))
+                        .orElse(true);
+                if (!reverify && !aged) {
+                    return;
+                }
+                StoredObject back;
+                try {
+                    back = store.readBack(objectKey);
+                } catch (RuntimeException e) {
+                    // Not reachable or not readable now: the copy is not known to be bad, and the site is failing.
+                    siteFailed("site " + site.name() + ": cannot read " + objectKey + " back: " + reason(e));
+                    return;
+                }
+                if (back.sha256().equals(sha256) && back.size() == size) {
+                    copies.verified(site.name(), objectKey, kind, tenantId, backup, sha256, size);
+                    reverified++;
+                    failuresInARow = 0;
+                    return;
+                }
+                copies.foundCorrupt(site.name(), objectKey, "read back with SHA-256 " + back.sha256() + " instead of "
+                        + sha256);
+                LOG.warning(() -> "site " + site.name() + ": the copy of " + objectKey + " is corrupt; replacing it");
+            }
+            if (tenant.isPresent() && keys.find(tenant.get()).isEmpty()) {
+                return;
+            }
             String lastProblem = "no source holds " + objectKey;
+            boolean siteAtFault = false;
             for (Source source : sources) {
                 try {
-                    StoredObject sent;
                     try (InputStream in = source.open()) {
-                        sent = store.put(objectKey, in, size, sha256);
-                    }
-                    if (!sent.sha256().equals(sha256) || sent.size() != size) {
-                        lastProblem = "the source of " + objectKey + " does not match its recorded SHA-256";
-                        continue;
+                        store.put(objectKey, in, size, sha256);
                     }
                     StoredObject back = store.readBack(objectKey);
                     if (!back.sha256().equals(sha256) || back.size() != size) {
                         lastProblem = "site " + site.name() + ": " + objectKey + " read back does not match what was"
                                 + " written (SHA-256 " + back.sha256() + ", " + back.size() + " bytes)";
+                        siteAtFault = true;
                         break;
                     }
-                    copies.verified(site.name(), objectKey, kind, tenant, backup, sha256, size);
+                    copies.verified(site.name(), objectKey, kind, tenantId, backup, sha256, size);
                     copied++;
                     failuresInARow = 0;
-                    return;
-                } catch (java.nio.file.NoSuchFileException missing) {
-                    lastProblem = "the home location has lost " + missing.getFile();
-                } catch (IOException | RuntimeException e) {
-                    lastProblem = reason(e);
-                    if (e instanceof app.strongroom.vault.site.SiteException) {
-                        break;
+                    if (tenant.isPresent() && keys.find(tenant.get()).isEmpty()) {
+                        // The tenant was deleted while its object travelled: the purge owed runs again at the end.
+                        LOG.info(() -> "site " + site.name() + ": " + objectKey + " belongs to a tenant deleted meanwhile");
                     }
+                    return;
+                } catch (ContentMismatchException badSource) {
+                    lastProblem = "a source of " + objectKey + " is damaged (" + reason(badSource) + ")";
+                } catch (NoSuchFileException missing) {
+                    lastProblem = "the home location has lost " + missing.getFile();
+                } catch (SiteException e) {
+                    lastProblem = reason(e);
+                    siteAtFault = true;
+                    break;
+                } catch (IOException | RuntimeException e) {
+                    lastProblem = "a source of " + objectKey + " cannot be read: " + reason(e);
                 }
             }
-            copies.failed(site.name(), objectKey, kind, tenant, backup, lastProblem);
-            failed(lastProblem);
+            copies.failed(site.name(), objectKey, kind, tenantId, backup, lastProblem);
+            if (siteAtFault) {
+                siteFailed(lastProblem);
+            } else {
+                // No source is good: the site is not to blame, and the rest of its work goes on.
+                LOG.severe("site " + site.name() + ": " + lastProblem);
+                count(lastProblem);
+            }
         }
 
         /** The home location's file first, then every other site holding a verified copy. */
@@ -285,11 +359,10 @@ public class SiteReplication {
             }
             for (Site other : sites.all()) {
                 if (!other.name().equals(site.name()) && copies.find(other.name(), objectKey)
-                        .filter(c -> c.state() == app.strongroom.catalog.site.CopyState.VERIFIED).isPresent()) {
+                        .filter(c -> c.state() == CopyState.VERIFIED).isPresent()) {
                     sources.add(() -> {
                         SiteStore store = other.open();
-                        InputStream in = store.open(objectKey);
-                        return new java.io.FilterInputStream(in) {
+                        return new FilterInputStream(store.open(objectKey)) {
                             @Override
                             public void close() throws IOException {
                                 try {
@@ -307,22 +380,29 @@ public class SiteReplication {
 
         private void attempt(String what, Runnable work) {
             try {
+                copies.claim(site.name(), lease);
                 work.run();
                 failuresInARow = 0;
             } catch (RuntimeException e) {
-                failed("site " + site.name() + ": cannot remove " + what + ": " + reason(e));
+                siteFailed("site " + site.name() + ": cannot remove " + what + ": " + reason(e));
             }
         }
 
-        void note(String reason) {
+        /** Work left undone, which makes the pass a failed one (retried after a backoff). */
+        void count(String reason) {
             failures++;
-            failuresInARow++;
             if (firstFailure == null) {
                 firstFailure = reason;
             }
         }
 
-        void failed(String reason) {
+        /** Work the site itself failed: it also counts towards giving the pass up. */
+        void note(String reason) {
+            count(reason);
+            failuresInARow++;
+        }
+
+        void siteFailed(String reason) {
             note(reason);
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
                 throw new GiveUp();

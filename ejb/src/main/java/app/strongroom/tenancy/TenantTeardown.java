@@ -13,9 +13,8 @@ import jakarta.inject.Inject;
 
 /**
  * Removes everything of a tenant, key first: once its key is gone from the catalog, the home location and every site
- * (a site that is down removes it when back), nothing
- * of it that may be left anywhere can be decrypted (crypto-shred). Then its files, backups, database and role, and
- * its catalog row. Each step may be repeated, so a teardown interrupted by a crash is finished by the next one.
+ * (a site that is down removes it when back), nothing of it that may be left anywhere can be decrypted
+ * (crypto-shred). Then its files, backups, database and role, and its catalog row; its alarms are closed. Each step may be repeated, so a teardown interrupted by a crash is finished by the next one.
  */
 @Stateless
 @PermitAll
@@ -33,8 +32,11 @@ public class TenantTeardown {
     FileStore files;
     @EJB
     app.strongroom.sites.SiteReplication sites;
+    @EJB
+    app.strongroom.alarm.Alarms alarms;
 
     public void tearDown(TenantId tenant) {
+        catalog.find(tenant).ifPresent(t -> alarms.clearAbout(t.slug().value(), java.time.Clock.systemUTC()));
         keys.destroy(tenant);
         sites.purgeEverywhere(tenant);
         files.destroyTenant(tenant);

@@ -54,7 +54,7 @@ public class TrustReportService {
         var key = keys.find(tenant).orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no key"));
         return new TrustReport(kept,
                 sites.all().stream().map(s -> new TrustReport.SiteSummary(s.name(), s.continent(), s.region())).toList(),
-                drills.latest(tenant).filter(d -> d.passed().isPresent()).map(d -> new TrustReport.LastDrill(
+                drills.latestFinished(tenant).map(d -> new TrustReport.LastDrill(
                         d.startedAt(), d.passed().orElse(false), d.restoreTime(), d.site(),
                         d.backup().flatMap(id -> assessed.stream().map(BackupSafety.Assessed::backup)
                                 .filter(b -> b.id().equals(id)).map(Backup::startedAt).findFirst()),

@@ -26,10 +26,18 @@ import java.util.UUID;
 @NamedQuery(name = Alarm.OPEN_OF, query = "select a from Alarm a where a.clearedAt is null and a.kind = :kind"
         + " and a.subject = :subject")
 @NamedQuery(name = Alarm.UNMAILED, query = "select a from Alarm a where a.clearedAt is null and a.mailedAt is null")
+@NamedQuery(name = Alarm.CLAIM_MAIL, query = "update Alarm a set a.mailedAt = :now where a.id = :id and a.mailedAt is null")
+@NamedQuery(name = Alarm.UNCLAIM_MAIL, query = "update Alarm a set a.mailedAt = null where a.id = :id and a.mailedAt = :at")
+@NamedQuery(name = Alarm.OPEN_ABOUT, query = "select a from Alarm a where a.clearedAt is null and a.subject = :subject")
 public class Alarm {
     public static final String OPEN = "Alarm.open";
     public static final String OPEN_OF = "Alarm.openOf";
     public static final String UNMAILED = "Alarm.unmailed";
+    /** One instance takes the mailing of an alarm: the operators hear of it once however many instances saw it. */
+    public static final String CLAIM_MAIL = "Alarm.claimMail";
+    /** The mail could not be sent: the next attempt, by any instance, sends it. */
+    public static final String UNCLAIM_MAIL = "Alarm.unclaimMail";
+    public static final String OPEN_ABOUT = "Alarm.openAbout";
     private static final int DETAIL_MAX = 1000;
 
     @Id

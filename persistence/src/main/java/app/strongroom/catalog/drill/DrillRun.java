@@ -19,9 +19,11 @@ import java.util.UUID;
 @Table(name = "drill_run")
 @NamedQuery(name = DrillRun.OF_TENANT, query = "select d from DrillRun d where d.tenantId = :tenant order by d.startedAt desc")
 @NamedQuery(name = DrillRun.RECENT, query = "select d from DrillRun d order by d.startedAt desc")
+@NamedQuery(name = DrillRun.UNFINISHED, query = "select d from DrillRun d where d.finishedAt is null and d.startedAt < :before")
 public class DrillRun {
     public static final String OF_TENANT = "DrillRun.ofTenant";
     public static final String RECENT = "DrillRun.recent";
+    public static final String UNFINISHED = "DrillRun.unfinished";
     private static final int FAILURE_MAX = 1000;
 
     @Id

@@ -34,7 +34,7 @@ public record S3SiteLocation(Optional<URI> endpoint, String bucket, String prefi
     public String describe() {
         return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix) + " at " + endpointText()
                 + " (region " + region + (pathStyle ? ", path-style" : "") + ", "
-                + credentials.map(c -> "access key " + c.accessKeyId()).orElse("default AWS credentials") + ")";
+                + credentials.map(c -> "configured credentials").orElse("default AWS credentials") + ")";
     }
 
     @Override

@@ -35,13 +35,11 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -61,6 +59,7 @@ public final class S3SiteStore implements SiteStore {
      * body once more while sending it, so a put needs about twice this.
      */
     public static final int PART_SIZE = 8 * 1024 * 1024;
+    static final int MAX_PARTS = 10_000;
     /** The user metadata (x-amz-meta-sha256) that holds an object's SHA-256 in hex. */
     public static final String SHA256_METADATA = "sha256";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -124,6 +123,18 @@ public final class S3SiteStore implements SiteStore {
         return putInParts(key, objectKey, content, size, expected);
     }
 
+    /**
+     * The part size for an object of {@code size} bytes: {@link #PART_SIZE}, or larger when S3's limit of
+     * {@value #MAX_PARTS} parts would otherwise be reached (objects beyond 78 GiB); a whole number of MiB, and the same
+     * for the same size, so a read-back computes the composite checksum as the upload made it.
+     */
+    static int partSizeFor(long size) {
+        long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+        long mib = 1024L * 1024;
+        long rounded = (needed + mib - 1) / mib * mib;
+        return (int) Math.max(PART_SIZE, Math.min(rounded, 5L * 1024 * mib));
+    }
+
     private StoredObject putWhole(String key, String objectKey, InputStream content, int size, String expected) {
         byte[] buffer = new byte[size];
         int read = fill(content, buffer, key);
@@ -159,7 +170,8 @@ public final class S3SiteStore implements SiteStore {
         }
         boolean completed = false;
         try {
-            byte[] buffer = new byte[PART_SIZE];
+            int partSize = partSizeFor(size);
+            byte[] buffer = new byte[partSize];
             MessageDigest whole = Digests.sha256();
             MessageDigest ofParts = Digests.sha256();
             List<CompletedPart> parts = new ArrayList<>();
@@ -191,7 +203,7 @@ public final class S3SiteStore implements SiteStore {
                         RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, n), n, CONTENT_TYPE))
                         .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).checksumSHA256(checksum).build());
-                if (n < PART_SIZE) {
+                if (n < partSize) {
                     break;
                 }
             }
@@ -240,6 +252,7 @@ public final class S3SiteStore implements SiteStore {
         long size = 0;
         int parts = 0;
         long inPart = 0;
+        long partSize = head.contentLength() == null ? PART_SIZE : partSizeFor(head.contentLength());
         // If-Match: the bytes read are those of the object the HEAD described, not of one put since.
         try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(bucket).key(objectKey)
                 .ifMatch(head.eTag()))) {
@@ -247,12 +260,12 @@ public final class S3SiteStore implements SiteStore {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 int offset = 0;
                 while (offset < n) {
-                    int take = (int) Math.min(n - offset, PART_SIZE - inPart);
+                    int take = (int) Math.min(n - offset, partSize - inPart);
                     whole.update(buffer, offset, take);
                     part.update(buffer, offset, take);
                     offset += take;
                     inPart += take;
-                    if (inPart == PART_SIZE) {
+                    if (inPart == partSize) {
                         ofParts.update(part.digest());
                         parts++;
                         inPart = 0;
@@ -291,7 +304,7 @@ public final class S3SiteStore implements SiteStore {
                     : Sha256.base64(objectDigest);
             if (!checksum.equals(computed)) {
                 differences.add("the site's SHA-256 checksum is " + checksum + ", but the bytes read make " + computed
-                        + (checksum.contains("-") ? " (in parts of " + PART_SIZE / (1024 * 1024) + " MiB)" : ""));
+                        + (checksum.contains("-") ? " (in parts of " + partSize / (1024 * 1024) + " MiB)" : ""));
             }
         }
         if (!differences.isEmpty()) {
@@ -352,13 +365,10 @@ public final class S3SiteStore implements SiteStore {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                DeleteObjectsResponse deleted = client.deleteObjects(b -> b.bucket(bucket)
-                        .delete(d -> d.objects(batch).quiet(true)));
-                if (deleted.hasErrors() && !deleted.errors().isEmpty()) {
-                    S3Error first = deleted.errors().get(0);
-                    throw new SiteException(scrub("site " + site + " could not delete " + deleted.errors().size()
-                            + " of " + what + ", " + first.key().substring(keyPrefix.length()) + " among them ("
-                            + first.code() + ": " + first.message() + ")"));
+                // One request per object: DeleteObjects needs a Content-MD5 that SDK 2.39 no longer sends and that
+                // several S3-compatible services insist on; a tenant has a few dozen objects at most.
+                for (ObjectIdentifier object : batch) {
+                    client.deleteObject(b -> b.bucket(bucket).key(object.key()));
                 }
             }
         } catch (SdkException e) {

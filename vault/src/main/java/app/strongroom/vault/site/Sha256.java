@@ -28,10 +28,10 @@ final class Sha256 {
         if (read != size) {
             String was = read > size ? "more than the " + size + " bytes announced" : read + " bytes, not the " + size
                     + " announced";
-            throw new SiteException("the content of " + key + " was " + was + "; site " + site + " keeps what it had");
+            throw new ContentMismatchException("the content of " + key + " was " + was + "; site " + site + " keeps what it had");
         }
         if (!actual.equals(expected)) {
-            throw new SiteException("the content of " + key + " has SHA-256 " + actual + ", not the expected "
+            throw new ContentMismatchException("the content of " + key + " has SHA-256 " + actual + ", not the expected "
                     + expected + "; site " + site + " keeps what it had");
         }
         return actual;

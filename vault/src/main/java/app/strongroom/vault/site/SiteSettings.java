@@ -70,6 +70,21 @@ public final class SiteSettings {
      * all on fewer than {@value #MINIMUM_CONTINENTS} continents.
      */
     public static void requireSpread(List<Site> sites) {
+        for (Site site : sites) {
+            if (!CONTINENTS.contains(continentKey(site.continent()))) {
+                throw new VaultException(PROPERTY + ": site " + site.name() + " is on \"" + site.continent().strip()
+                        + "\", which is not a continent; name one of Africa, Antarctica, Asia, Europe, North America,"
+                        + " Oceania, South America");
+            }
+        }
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                if (samePlace(sites.get(i).location(), sites.get(j).location())) {
+                    throw new VaultException(PROPERTY + ": sites " + sites.get(i).name() + " and " + sites.get(j).name()
+                            + " keep their copies in the same place (one inside the other); each copy must be apart");
+                }
+            }
+        }
         Map<String, String> continents = new LinkedHashMap<>();
         for (Site site : sites) {
             continents.putIfAbsent(continentKey(site.continent()), site.continent().strip());
@@ -88,7 +103,28 @@ public final class SiteSettings {
                 + " continents (found: " + found + ")");
     }
 
-    /** Continents are free text: "Europe", " europe" and "EUROPE" are one. */
+    private static final java.util.Set<String> CONTINENTS = java.util.Set.of("africa", "antarctica", "asia", "europe",
+            "north america", "oceania", "australia", "south america");
+
+    /** Whether two locations overlap: one directory inside the other, or one bucket prefix inside the other. */
+    static boolean samePlace(SiteLocation a, SiteLocation b) {
+        if (a instanceof DirectorySiteLocation da && b instanceof DirectorySiteLocation db) {
+            java.nio.file.Path x = da.root().toAbsolutePath().normalize();
+            java.nio.file.Path y = db.root().toAbsolutePath().normalize();
+            return x.startsWith(y) || y.startsWith(x);
+        }
+        if (a instanceof S3SiteLocation sa && b instanceof S3SiteLocation sb) {
+            if (!sa.endpoint().equals(sb.endpoint()) || !sa.bucket().equals(sb.bucket())) {
+                return false;
+            }
+            String x = sa.prefix().isEmpty() ? "" : sa.prefix() + "/";
+            String y = sb.prefix().isEmpty() ? "" : sb.prefix() + "/";
+            return x.startsWith(y) || y.startsWith(x);
+        }
+        return false;
+    }
+
+    /** Continents are compared without case or extra spaces: "Europe", " europe" and "EUROPE" are one. */
     static String continentKey(String continent) {
         return continent.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

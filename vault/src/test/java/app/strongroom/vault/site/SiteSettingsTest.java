@@ -47,7 +47,7 @@ class SiteSettingsTest {
         Site paris = SiteSettings.parse("paris|Europe|s3://b-1/p?endpoint=http://127.0.0.1:9000&region=us-east-1",
                 secrets(Map.of("paris.access-key-id", "AKID", "paris.secret-access-key", "s3cr3t"))).get(0);
         assertThat(paris.location().describe())
-                .isEqualTo("s3://b-1/p at http://127.0.0.1:9000 (region us-east-1, access key AKID)")
+                .isEqualTo("s3://b-1/p at http://127.0.0.1:9000 (region us-east-1, configured credentials)")
                 .doesNotContain("s3cr3t");
         assertThat(paris.toString()).doesNotContain("s3cr3t");
         assertThat(((S3SiteLocation) paris.location()).credentials().orElseThrow().toString()).doesNotContain("s3cr3t");
@@ -144,5 +144,21 @@ class SiteSettingsTest {
         assertThatThrownBy(() -> SiteSettings.requireSpread(List.of()))
                 .hasMessage("strongroom.backup.sites names no sites; at least 3 are needed, on at least 2 continents"
                         + " (found: none)");
+    }
+
+    @Test
+    void sitesInOnePlaceOrOnNoContinentDoNotCountAsSpread() {
+        assertThatThrownBy(() -> SiteSettings.requireSpread(SiteSettings.parse(
+                "a|Europe|file:/data/a,b|Europe|file:/data/a/inside,c|Asia|file:/c", NO_SECRETS)))
+                .hasMessageContaining("sites a and b keep their copies in the same place");
+        assertThatThrownBy(() -> SiteSettings.requireSpread(SiteSettings.parse(
+                "a|Europe|s3://bucket/x?region=eu-west-1,b|Europe|s3://bucket/x/y?region=eu-west-1,"
+                        + "c|Asia|file:/c", NO_SECRETS)))
+                .hasMessageContaining("sites a and b keep their copies in the same place");
+        SiteSettings.requireSpread(SiteSettings.parse("a|Europe|s3://bucket/x?region=eu-west-1,"
+                + "b|Europe|s3://bucket/xy?region=eu-west-1,c|Asia|file:/c", NO_SECRETS));
+        assertThatThrownBy(() -> SiteSettings.requireSpread(SiteSettings.parse(
+                "a|Europe|file:/a,b|EU|file:/b,c|Asia|file:/c", NO_SECRETS)))
+                .hasMessageContaining("site b is on \"EU\", which is not a continent");
     }
 }
