@@ -133,6 +133,31 @@ class ReplicationIT {
     }
 
     @Test
+    void aSiteThatCannotBeWrittenFailsWithItsReasonWhileTheOthersTakeTheCopyAndItCatchesUpWhenFixed() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "unwritable-site");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        // A file where the tenant's directory must go: the site cannot store anything of the tenant (as a read-only
+        // or broken mount would), whatever the user the tests run as.
+        Path blocker = Sites.directory(Sites.FRANKFURT).resolve("tenants").resolve(tenant.value().toString());
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "not a directory");
+        Backups.Attempt backup;
+        try {
+            backup = backUp(slug, tenant);
+            Sites.awaitVerifiedOn(backup.id(), List.of(Sites.PARIS, Sites.VIRGINIA));
+            assertThat(Backups.await(Duration.ofSeconds(60), () -> Sites.copiesOf(backup.id()).stream()
+                    .filter(c -> c.site().equals(Sites.FRANKFURT) && c.failure() != null).findFirst()).failure())
+                    .contains("frankfurt").contains("cannot be written");
+            FacesClient admin = FacesClient.forTestServer(BASE);
+            Tenants.signIn(admin, slug, "admin", Tenants.PASSWORD);
+            assertThat(admin.get("app/admin/trust.xhtml").body()).as("two sites are not enough").contains("Not yet");
+        } finally {
+            Files.delete(blocker);
+        }
+        Sites.awaitVerifiedOn(backup.id(), ALL);
+    }
+
+    @Test
     void deletingATenantLeavesNothingOfItOnAnySite() throws Exception {
         String slug = Tenants.create(FacesClient.forTestServer(BASE), "shred");
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
