@@ -41,6 +41,10 @@ public class SignUpService {
     private static final Logger LOG = Logger.getLogger(SignUpService.class.getName());
     static final int COMPANY_NAME_MAX = 200;
 
+    @EJB
+    app.strongroom.sites.SiteCopies siteCopies;
+    @Inject
+    app.strongroom.sites.SiteRegistry sites;
     @Inject
     PlatformSettings settings;
     @Inject
@@ -104,6 +108,8 @@ public class SignUpService {
                 return admin;
             });
             catalog.activate(id, version);
+            // The new key reaches every site within a minute, not with the next night's backup.
+            siteCopies.requestPasses(sites.all().stream().map(app.strongroom.vault.site.Site::name).toList());
             return new SignUpOutcome.Created(slug);
         } catch (RuntimeException failure) {
             undo(id, failure);

@@ -96,7 +96,8 @@ final class Sites {
     }
 
     static List<Copy> awaitVerifiedOn(UUID backup, List<String> sites) {
-        return Backups.await(java.time.Duration.ofSeconds(90), () -> verifiedSites(backup).equals(sites)
+        // A pass after a server's start copies every tenant's key it has not copied yet: minutes on a slow S3 server.
+        return Backups.await(java.time.Duration.ofSeconds(240), () -> verifiedSites(backup).equals(sites)
                 ? Optional.of(copiesOf(backup)) : Optional.empty());
     }
 
