@@ -1,17 +1,16 @@
 package app.strongroom.batch.drill;
 
+import app.strongroom.batch.Partitions;
 import app.strongroom.catalog.TenantStatus;
 import app.strongroom.tenancy.TenantCatalog;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Properties;
 
 /** One partition per tenant to drill (every active tenant, or the one asked for), one at a time: drills are heavy. */
 @Named
@@ -28,15 +27,6 @@ public class DrillPartitions implements PartitionMapper {
         List<String> tenants = tenant != null && !tenant.isBlank() ? List.of(tenant.strip())
                 : catalog.all().stream().filter(t -> t.status() == TenantStatus.ACTIVE)
                         .map(t -> t.id().value().toString()).toList();
-        List<String> work = tenants.isEmpty() ? List.of("") : tenants;
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(work.size());
-        plan.setThreads(1);
-        plan.setPartitionProperties(work.stream().map(id -> {
-            Properties p = new Properties();
-            p.setProperty("tenantId", id);
-            return p;
-        }).toArray(Properties[]::new));
-        return plan;
+        return Partitions.of(tenants, "tenantId", 1);
     }
 }

@@ -1,17 +1,16 @@
 package app.strongroom.batch.sites;
 
+import app.strongroom.batch.Partitions;
 import app.strongroom.sites.SiteRegistry;
 import app.strongroom.vault.site.Site;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 /** One partition per site (every site, or those named), all at once: a slow or dead site holds up no other. */
 @Named
@@ -28,15 +27,6 @@ public class SitePartitions implements PartitionMapper {
         List<String> names = sites != null && !sites.isBlank()
                 ? Arrays.stream(sites.split(",")).map(String::strip).filter(s -> registry.find(s).isPresent()).toList()
                 : registry.all().stream().map(Site::name).toList();
-        List<String> work = names.isEmpty() ? List.of("") : names;
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(work.size());
-        plan.setThreads(work.size());
-        plan.setPartitionProperties(work.stream().map(name -> {
-            Properties p = new Properties();
-            p.setProperty("site", name);
-            return p;
-        }).toArray(Properties[]::new));
-        return plan;
+        return Partitions.of(names, "site", names.size());
     }
 }

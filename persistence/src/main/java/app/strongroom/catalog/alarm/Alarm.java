@@ -85,8 +85,7 @@ public class Alarm {
     }
 
     private static String shorten(String detail) {
-        String text = detail == null || detail.isBlank() ? "no detail" : detail.strip();
-        return text.length() > DETAIL_MAX ? text.substring(0, DETAIL_MAX - 1) + "…" : text;
+        return app.strongroom.common.Reasons.fit(detail, "no detail", DETAIL_MAX);
     }
 
     public UUID id() {

@@ -97,8 +97,7 @@ public class Backup {
     /** Did not complete; {@code reason} says why, for the staff. */
     public void fail(String reason, Instant now) {
         requireState(BackupState.RUNNING, "fail");
-        String text = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
-        this.failure = text.length() > FAILURE_MAX ? text.substring(0, FAILURE_MAX - 1) + "…" : text;
+        this.failure = app.strongroom.common.Reasons.fit(reason, "no reason given", FAILURE_MAX);
         finish(BackupState.FAILED, now);
     }
 

@@ -74,8 +74,7 @@ public class DrillRun {
 
     public void failed(String reason, Instant now) {
         requireOpen();
-        String text = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
-        this.failure = text.length() > FAILURE_MAX ? text.substring(0, FAILURE_MAX - 1) + "…" : text;
+        this.failure = app.strongroom.common.Reasons.fit(reason, "no reason given", FAILURE_MAX);
         this.ok = false;
         this.finishedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }

@@ -115,8 +115,7 @@ public class SiteCopy {
     }
 
     private static String shorten(String reason) {
-        String text = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
-        return text.length() > FAILURE_MAX ? text.substring(0, FAILURE_MAX - 1) + "…" : text;
+        return app.strongroom.common.Reasons.fit(reason, "no reason given", FAILURE_MAX);
     }
 
     private static OffsetDateTime at(Instant now) {

@@ -80,8 +80,7 @@ public class SiteState {
     /** A pass that left work undone; the next one is due after the backoff that follows {@code base}. */
     public void failed(String reason, Instant now, Duration base) {
         this.lastPassAt = at(now);
-        String text = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
-        this.lastFailure = text.length() > FAILURE_MAX ? text.substring(0, FAILURE_MAX - 1) + "…" : text;
+        this.lastFailure = app.strongroom.common.Reasons.fit(reason, "no reason given", FAILURE_MAX);
         this.consecutiveFailures++;
         this.nextAttemptAt = at(now.plus(backoff(base, consecutiveFailures)));
     }
