@@ -48,7 +48,8 @@ public class SiteAdministration {
 
     /** A site's state at a glance; the location as described, never its credentials. */
     public record SiteView(String name, String continent, String region, String location, long verified, long failing,
-                           Optional<Instant> lastOkAt, Optional<String> lastFailure, Optional<Instant> nextAttemptAt) {
+                           int owedPurges, Optional<Instant> lastOkAt, Optional<String> lastFailure,
+                           Optional<Instant> nextAttemptAt) {
     }
 
     /** A drill as staff see it, with the tenant's short name. */
@@ -64,7 +65,7 @@ public class SiteAdministration {
             return new SiteView(site.name(), site.continent(), site.region(), site.location().describe(),
                     held.stream().filter(c -> c.state() == CopyState.VERIFIED).count(),
                     held.stream().filter(c -> c.state() != CopyState.VERIFIED).count(),
-                    state.lastOkAt(), state.lastFailure(), state.nextAttemptAt());
+                    copies.purgesOwed(site.name()).size(), state.lastOkAt(), state.lastFailure(), state.nextAttemptAt());
         }).toList();
     }
 
