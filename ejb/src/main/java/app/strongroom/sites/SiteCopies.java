@@ -123,6 +123,13 @@ public class SiteCopies {
         em.createNamedQuery(SiteState.RELEASE).setParameter("owner", lease).setParameter("site", site).executeUpdate();
     }
 
+    /** Gives up every lease of the passes of {@code instance} (named {@code <instance>/<pass>}), which is stopping. */
+    public int releaseAllOf(String instance) {
+        String prefix = instance + "/";
+        return em.createNamedQuery(SiteState.RELEASE_ALL_OF).setParameter("length", prefix.length())
+                .setParameter("instance", prefix).executeUpdate();
+    }
+
     /** Every site is owed a pass (a key was rotated or re-wrapped: each site must get the new key file). */
     public void requestPasses(List<String> sites) {
         sites.forEach(this::requestPass);

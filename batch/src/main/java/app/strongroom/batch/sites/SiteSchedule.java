@@ -51,6 +51,8 @@ public class SiteSchedule {
     ReplicationJobs jobs;
     @EJB
     RecoveryPointWatch recoveryPoints;
+    @Inject
+    app.strongroom.backup.ServerInstance instance;
 
     private int ticks;
 
@@ -58,6 +60,21 @@ public class SiteSchedule {
     void start() {
         long every = settings.replicationCheckInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("site catch-up", false));
+    }
+
+    /**
+     * A server that stops gives its sites' leases up, and asks for the passes it leaves unfinished: otherwise the
+     * next server waits for the leases to run out before it may work on those sites.
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        try {
+            if (copies.releaseAllOf(instance.name()) > 0) {
+                copies.requestPasses(sites.all().stream().map(Site::name).toList());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the site leases of this instance could not be given up; they run out by themselves", e);
+        }
     }
 
     @Timeout

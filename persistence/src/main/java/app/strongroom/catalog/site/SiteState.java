@@ -23,10 +23,14 @@ import java.util.Optional;
         + " where s.site = :site and (s.leaseUntil is null or s.leaseUntil < :now or s.leaseOwner = :owner)")
 @NamedQuery(name = SiteState.RELEASE, query = "update SiteState s set s.leaseOwner = null, s.leaseUntil = null"
         + " where s.site = :site and s.leaseOwner = :owner")
+@NamedQuery(name = SiteState.RELEASE_ALL_OF, query = "update SiteState s set s.leaseOwner = null, s.leaseUntil = null"
+        + " where substring(s.leaseOwner, 1, :length) = :instance")
 public class SiteState {
     /** Takes the site's lease when nobody holds a live one: one instance of a cluster works on a site at a time. */
     public static final String CLAIM = "SiteState.claim";
     public static final String RELEASE = "SiteState.release";
+    /** Every lease of a server instance that is stopping: the next instance need not wait for them to run out. */
+    public static final String RELEASE_ALL_OF = "SiteState.releaseAllOf";
     public static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int FAILURE_MAX = 1000;
 

@@ -103,8 +103,9 @@ public final class S3MockServer implements AutoCloseable {
             log = work.resolve("s3mock-" + port + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // Small and quick to start: the tests' objects are streamed through temporary files.
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    // Small: the tests' objects are streamed through temporary files. The full JIT stays on: a
+                    // server's pass over hundreds of tenants keeps it busy for minutes.
+                    "-Xmx384m", "-XX:+UseSerialGC",
                     "-jar", jar.toString(),
                     "--server.port=" + httpsPort,
                     "--server.address=127.0.0.1",
