@@ -60,8 +60,7 @@ public class DrillService {
     ReplicationJobs replication;
     @Inject
     SiteRegistry sites;
-    @Inject
-    app.strongroom.platform.PlatformSettings settings;
+
 
     /** Drills the tenant from the site of the day, or from {@code site} when one is named. */
     public DrillOutcome drill(TenantId tenantId, Optional<String> site, Clock clock) {
@@ -101,7 +100,7 @@ public class DrillService {
         } finally {
             if (created) {
                 try {
-                    restore.dropDatabase(backup, scratch);
+                    restore.dropDatabase(tenantId, scratch);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "the drill's scratch database " + scratch + " could not be dropped", e);
                 }
@@ -123,15 +122,14 @@ public class DrillService {
         java.time.Instant before = Clock.systemUTC().instant().minus(INTERRUPTED_AFTER);
         for (DrillRun stale : runs.unfinishedBefore(before)) {
             runs.failed(stale.id(), "interrupted: the server carrying out the drill stopped", Clock.systemUTC());
-            tenants.find(stale.tenant()).ifPresent(t -> {
+            if (tenants.find(stale.tenant()).isPresent()) {
                 try {
-                    new app.strongroom.platform.PostgresAdmin(settings.server(t.server().name()))
-                            .dropDatabase(scratchDatabaseOf(stale.id()));
+                    restore.dropDatabase(stale.tenant(), scratchDatabaseOf(stale.id()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "the scratch database of interrupted drill " + stale.id()
                             + " could not be dropped", e);
                 }
-            });
+            }
         }
     }
 }

@@ -129,7 +129,7 @@ public class PlatformStartup {
             }
         }
         if (!rewrapped.isEmpty() || created > 0) {
-            siteCopies.requestPasses(sites.all().stream().map(app.strongroom.vault.site.Site::name).toList());
+            siteCopies.requestPassesEverywhere();
         }
         if (!rewrapped.isEmpty()) {
             LOG.info(() -> rewrapped.size() + " tenant keys re-wrapped under the current master key");

@@ -52,11 +52,12 @@ public class BackupRestore {
 
     /** A new, empty database for a restore on the backup's tenant's server. */
     public void createDatabase(Backup backup, SqlIdentifier name) {
-        admin(backup).createDatabase(name);
+        admin(backup.tenant()).createDatabase(name);
     }
 
-    public void dropDatabase(Backup backup, SqlIdentifier database) {
-        admin(backup).dropDatabase(database);
+    /** Drops a database made for a restore on the tenant's server; missing is not an error. */
+    public void dropDatabase(app.strongroom.catalog.TenantId tenant, SqlIdentifier database) {
+        admin(tenant).dropDatabase(database);
     }
 
     public RestoredBackup restore(Backup backup, String siteName, SqlIdentifier target) {
@@ -67,7 +68,7 @@ public class BackupRestore {
         long started = System.nanoTime();
         try (SiteStore store = site.open();
              Counting encrypted = new Counting(store.open(objectKey));
-             Connection connection = admin(backup).adminDataSource(target).getConnection()) {
+             Connection connection = admin(tenant.id()).adminDataSource(target).getConnection()) {
             Map<String, Long> restored = new TreeMap<>();
             Manifest manifest;
             try {
@@ -131,8 +132,8 @@ public class BackupRestore {
         return out.toString();
     }
 
-    private PostgresAdmin admin(Backup backup) {
-        return new PostgresAdmin(settings.server(tenants.get(backup.tenant()).server().name()));
+    private PostgresAdmin admin(app.strongroom.catalog.TenantId tenant) {
+        return new PostgresAdmin(settings.server(tenants.get(tenant).server().name()));
     }
 
     /** Counts the bytes read, for the drill's throughput. */

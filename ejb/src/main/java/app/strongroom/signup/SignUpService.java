@@ -44,8 +44,6 @@ public class SignUpService {
     @EJB
     app.strongroom.sites.SiteCopies siteCopies;
     @Inject
-    app.strongroom.sites.SiteRegistry sites;
-    @Inject
     PlatformSettings settings;
     @Inject
     LoginThrottle throttle;
@@ -109,7 +107,7 @@ public class SignUpService {
             });
             catalog.activate(id, version);
             // The new key reaches every site within a minute, not with the next night's backup.
-            siteCopies.requestPasses(sites.all().stream().map(app.strongroom.vault.site.Site::name).toList());
+            siteCopies.requestPassesEverywhere();
             return new SignUpOutcome.Created(slug);
         } catch (RuntimeException failure) {
             undo(id, failure);

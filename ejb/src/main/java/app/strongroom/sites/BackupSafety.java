@@ -9,7 +9,6 @@ import app.strongroom.catalog.site.SiteCopy;
 import app.strongroom.catalog.site.Spread;
 import app.strongroom.keys.TenantKeys;
 import app.strongroom.vault.format.Digests;
-import app.strongroom.vault.location.ObjectKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -67,9 +66,5 @@ public class BackupSafety {
     /** The SHA-256 of the key file as every site holds it. */
     public static String keyDigest(TenantKey key) {
         return Digests.hex(Digests.sha256().digest(key.wrapped().toJson()));
-    }
-
-    static String keyObject(TenantId tenant) {
-        return ObjectKeys.tenantKey(tenant.value().toString());
     }
 }

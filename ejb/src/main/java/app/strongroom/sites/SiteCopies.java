@@ -33,6 +33,8 @@ public class SiteCopies {
 
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
+    @Inject
+    SiteRegistry sites;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -130,9 +132,9 @@ public class SiteCopies {
                 .setParameter("instance", prefix).executeUpdate();
     }
 
-    /** Every site is owed a pass (a key was rotated or re-wrapped: each site must get the new key file). */
-    public void requestPasses(List<String> sites) {
-        sites.forEach(this::requestPass);
+    /** Every site is owed a pass: a key was made, rotated or re-wrapped, and each site must get the new key file. */
+    public void requestPassesEverywhere() {
+        sites.names().forEach(this::requestPass);
     }
 
     /** Records that every site owes the removal of the tenant's objects, before any is attempted. */

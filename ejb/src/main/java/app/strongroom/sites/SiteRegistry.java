@@ -26,6 +26,10 @@ public class SiteRegistry {
         return known;
     }
 
+    public List<String> names() {
+        return all().stream().map(Site::name).toList();
+    }
+
     public Optional<Site> find(String name) {
         return all().stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -120,7 +120,7 @@ public class SiteReplication {
      * hold something of the tenant.
      */
     public List<String> purgeEverywhere(TenantId tenant) {
-        copies.owePurge(tenant, sites.all().stream().map(Site::name).toList());
+        copies.owePurge(tenant, sites.names());
         List<String> pending = new ArrayList<>();
         for (Site site : sites.all()) {
             String lease = newLease();

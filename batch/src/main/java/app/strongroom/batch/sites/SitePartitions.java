@@ -2,7 +2,6 @@ package app.strongroom.batch.sites;
 
 import app.strongroom.batch.Partitions;
 import app.strongroom.sites.SiteRegistry;
-import app.strongroom.vault.site.Site;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
@@ -26,7 +25,7 @@ public class SitePartitions implements PartitionMapper {
     public PartitionPlan mapPartitions() {
         List<String> names = sites != null && !sites.isBlank()
                 ? Arrays.stream(sites.split(",")).map(String::strip).filter(s -> registry.find(s).isPresent()).toList()
-                : registry.all().stream().map(Site::name).toList();
+                : registry.names();
         return Partitions.of(names, "site", names.size());
     }
 }

@@ -6,7 +6,6 @@ import app.strongroom.platform.PlatformSettings;
 import app.strongroom.sites.ReplicationJobs;
 import app.strongroom.sites.SiteCopies;
 import app.strongroom.sites.SiteRegistry;
-import app.strongroom.vault.site.Site;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -70,7 +69,7 @@ public class SiteSchedule {
     void stop() {
         try {
             if (copies.releaseAllOf(instance.name()) > 0) {
-                copies.requestPasses(sites.all().stream().map(Site::name).toList());
+                copies.requestPassesEverywhere();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the site leases of this instance could not be given up; they run out by themselves", e);
@@ -81,7 +80,7 @@ public class SiteSchedule {
     void tick(Timer timer) {
         try {
             Instant now = Instant.now();
-            List<String> due = sites.all().stream().map(Site::name).filter(name -> {
+            List<String> due = sites.names().stream().filter(name -> {
                 SiteState state = copies.state(name);
                 return state.catchUpDue(now) && !state.isLeased(now);
             }).toList();

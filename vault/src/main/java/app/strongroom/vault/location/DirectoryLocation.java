@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A backup location on a file system:
+ * A backup location on a file system, laid out by {@link ObjectKeys} like every site:
  * <pre>
  * tenants/&lt;tenant id&gt;/key.json                 the tenant's keyset, wrapped by the master key
  * tenants/&lt;tenant id&gt;/backups/&lt;name&gt;.sbk        its encrypted backups
@@ -42,19 +42,19 @@ public final class DirectoryLocation {
 
     /** Where a tenant's backup is written while it is being made. */
     public Path partialBackup(String tenant, BackupName name) {
-        return backupsOf(tenant).resolve(name.fileName() + PARTIAL);
+        return root.resolve(ObjectKeys.backup(tenant, name) + PARTIAL);
     }
 
     public Path backup(String tenant, BackupName name) {
-        return backupsOf(tenant).resolve(name.fileName());
+        return root.resolve(ObjectKeys.backup(tenant, name));
     }
 
     public Path partialCatalogBackup(BackupName name) {
-        return root.resolve(CATALOG).resolve(name.fileName() + PARTIAL);
+        return root.resolve(ObjectKeys.catalogBackup(name) + PARTIAL);
     }
 
     public Path catalogBackup(BackupName name) {
-        return root.resolve(CATALOG).resolve(name.fileName());
+        return root.resolve(ObjectKeys.catalogBackup(name));
     }
 
     /** Creates the directory a file is about to be written to; says clearly when the location cannot take it. */
@@ -111,7 +111,7 @@ public final class DirectoryLocation {
     }
 
     private void writeKey(WrappedKeyset key, boolean replace) {
-        Path target = tenantDir(key.tenant()).resolve("key.json");
+        Path target = root.resolve(ObjectKeys.tenantKey(key.tenant()));
         Path partial = target.resolveSibling("key.json" + PARTIAL);
         prepareFor(target);
         try {
@@ -134,7 +134,7 @@ public final class DirectoryLocation {
 
     public Optional<WrappedKeyset> key(String tenant) {
         try {
-            return Optional.of(WrappedKeyset.fromJson(Files.readAllBytes(tenantDir(tenant).resolve("key.json"))));
+            return Optional.of(WrappedKeyset.fromJson(Files.readAllBytes(root.resolve(ObjectKeys.tenantKey(tenant)))));
         } catch (NoSuchFileException none) {
             return Optional.empty();
         } catch (IOException e) {
@@ -146,7 +146,7 @@ public final class DirectoryLocation {
     public void deleteTenant(String tenant) {
         Path dir = tenantDir(tenant);
         try {
-            Files.deleteIfExists(dir.resolve("key.json"));
+            Files.deleteIfExists(root.resolve(ObjectKeys.tenantKey(tenant)));
             if (Files.exists(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -185,14 +185,11 @@ public final class DirectoryLocation {
     }
 
     private Path tenantDir(String tenant) {
-        if (!TENANT.matcher(tenant).matches()) {
-            throw new IllegalArgumentException("not a tenant id: " + tenant);
-        }
-        return root.resolve("tenants").resolve(tenant);
+        return root.resolve(ObjectKeys.tenantPrefix(tenant));
     }
 
     private Path backupsOf(String tenant) {
-        return tenantDir(tenant).resolve("backups");
+        return root.resolve(ObjectKeys.backupsPrefix(tenant));
     }
 
     private static List<StoredBackup> list(String owner, Path dir) {

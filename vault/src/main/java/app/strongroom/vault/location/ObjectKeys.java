@@ -23,8 +23,12 @@ public final class ObjectKeys {
         return tenantPrefix(tenant) + "key.json";
     }
 
+    public static String backupsPrefix(String tenant) {
+        return tenantPrefix(tenant) + "backups/";
+    }
+
     public static String backup(String tenant, BackupName name) {
-        return tenantPrefix(tenant) + "backups/" + name.fileName();
+        return backupsPrefix(tenant) + name.fileName();
     }
 
     public static String catalogPrefix() {

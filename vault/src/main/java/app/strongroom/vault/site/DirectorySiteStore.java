@@ -117,17 +117,7 @@ public final class DirectorySiteStore implements SiteStore {
         }
         List<StoredObject> found = new ArrayList<>();
         try {
-            Files.walkFileTree(base, new Walk() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String dirKey = keyOf(dir) + "/";
-                    return dirKey.startsWith(wanted) || wanted.startsWith(dirKey)
-                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                }
-
+            Files.walkFileTree(base, new Walk(wanted) {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String key = keyOf(file);
@@ -163,17 +153,7 @@ public final class DirectorySiteStore implements SiteStore {
         }
         try {
             // Partials go too: "x.partial" starts with every prefix that "x" starts with.
-            Files.walkFileTree(base, new Walk() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String dirKey = keyOf(dir) + "/";
-                    return dirKey.startsWith(wanted) || wanted.startsWith(dirKey)
-                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                }
-
+            Files.walkFileTree(base, new Walk(wanted) {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (keyOf(file).startsWith(wanted)) {
@@ -309,8 +289,27 @@ public final class DirectorySiteStore implements SiteStore {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /** Walks on when a file vanishes mid-walk (a partial renamed, an object deleted): it is simply not there. */
-    private abstract static class Walk extends SimpleFileVisitor<Path> {
+    /**
+     * Walks the directories that may hold keys starting with {@code wanted}, and on when a file vanishes mid-walk (a
+     * partial renamed, an object deleted): it is simply not there.
+     */
+    private abstract class Walk extends SimpleFileVisitor<Path> {
+        private final String wanted;
+
+        Walk(String wanted) {
+            this.wanted = wanted;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            String dirKey = keyOf(dir) + "/";
+            return dirKey.startsWith(wanted) || wanted.startsWith(dirKey)
+                    ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+        }
+
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
             if (e instanceof NoSuchFileException) {

@@ -3,9 +3,7 @@ package app.strongroom.web.monitoring;
 import app.strongroom.alarm.Alarms;
 import app.strongroom.catalog.alarm.Alarm;
 import app.strongroom.catalog.alarm.AlarmKind;
-import app.strongroom.identity.Role;
 import app.strongroom.platform.PlatformSettings;
-import app.strongroom.web.security.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,8 +33,7 @@ public class BackupHealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole(Role.Names.PLATFORM_OPERATOR) && !request.isUserInRole(Role.Names.PLATFORM_HELPDESK)
-                && !settings.monitoringAddresses().contains(ClientAddress.of(request, settings.trustedProxies()))) {
+        if (!MonitoringAccess.allowed(request, settings)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

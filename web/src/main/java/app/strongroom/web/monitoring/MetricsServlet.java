@@ -1,9 +1,7 @@
 package app.strongroom.web.monitoring;
 
-import app.strongroom.identity.Role;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.staff.PlatformFigures;
-import app.strongroom.web.security.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,19 +25,12 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!allowed(request)) {
+        if (!MonitoringAccess.allowed(request, settings)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.getWriter().write(PrometheusText.of(figures.current()));
-    }
-
-    private boolean allowed(HttpServletRequest request) {
-        if (request.isUserInRole(Role.Names.PLATFORM_OPERATOR) || request.isUserInRole(Role.Names.PLATFORM_HELPDESK)) {
-            return true;
-        }
-        return settings.monitoringAddresses().contains(ClientAddress.of(request, settings.trustedProxies()));
     }
 }
