@@ -41,8 +41,6 @@ public class SignUpService {
     private static final Logger LOG = Logger.getLogger(SignUpService.class.getName());
     static final int COMPANY_NAME_MAX = 200;
 
-    @EJB
-    app.strongroom.sites.SiteCopies siteCopies;
     @Inject
     PlatformSettings settings;
     @Inject
@@ -106,8 +104,6 @@ public class SignUpService {
                 return admin;
             });
             catalog.activate(id, version);
-            // The new key reaches every site within a minute, not with the next night's backup.
-            siteCopies.requestPassesEverywhere();
             return new SignUpOutcome.Created(slug);
         } catch (RuntimeException failure) {
             undo(id, failure);

@@ -54,7 +54,8 @@ import java.util.logging.Logger;
 /**
  * One replication pass over one site: it brings the site to what the catalog says it must hold. In order: removes
  * what deleted tenants left there (key first) and what retention deleted, so a full site makes room before it is
- * written to; copies every tenant's current key file and every good backup it lacks (or holds a corrupt copy of),
+ * written to; copies every good backup it lacks (or holds a corrupt copy of), newest first, each after its tenant's
+ * current key file,
  * streamed from the home location or, when that copy is lost or damaged, from another site; reads every copy back and
  * records it only when its SHA-256 matches; copies the newest catalog backups, each checked by decryption first; and
  * removes again what a tenant deleted meanwhile left. Copies verified more than {@link #REVERIFY_AFTER} ago, or every
@@ -190,13 +191,24 @@ public class SiteReplication {
         void run(SiteStore store) {
             purgeOwed(store);
             deleteWhatRetentionDeleted(store);
-            for (TenantKey key : keys.all()) {
-                byte[] json = key.wrapped().toJson();
-                ensure(store, ObjectKeys.tenantKey(key.tenant().value().toString()), CopyKind.KEY,
-                        Optional.of(key.tenant()), Optional.empty(), BackupSafety.keyDigest(key), json.length,
-                        List.of(() -> new ByteArrayInputStream(json)));
-            }
-            for (Backup backup : backups.allGood()) {
+            // Newest backups first, each after its tenant's key: a fresh backup does not wait behind old work, and a
+            // key goes where there is something it opens (a tenant's first backup takes it along).
+            java.util.Map<TenantId, TenantKey> keyOf = new java.util.HashMap<>();
+            keys.all().forEach(k -> keyOf.put(k.tenant(), k));
+            java.util.Set<TenantId> keyEnsured = new java.util.HashSet<>();
+            List<Backup> newestFirst = backups.allGood().stream()
+                    .sorted(Comparator.comparing(Backup::startedAt).reversed()).toList();
+            for (Backup backup : newestFirst) {
+                TenantKey key = keyOf.get(backup.tenant());
+                if (key == null) {
+                    continue;
+                }
+                if (keyEnsured.add(backup.tenant())) {
+                    byte[] json = key.wrapped().toJson();
+                    ensure(store, ObjectKeys.tenantKey(key.tenant().value().toString()), CopyKind.KEY,
+                            Optional.of(key.tenant()), Optional.empty(), BackupSafety.keyDigest(key), json.length,
+                            List.of(() -> new ByteArrayInputStream(json)));
+                }
                 String tenant = backup.tenant().value().toString();
                 String objectKey = ObjectKeys.backup(tenant, backup.name());
                 ensure(store, objectKey, CopyKind.BACKUP, Optional.of(backup.tenant()), Optional.of(backup.id()),
