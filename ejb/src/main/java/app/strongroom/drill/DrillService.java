@@ -76,28 +76,17 @@ public class DrillService {
         sites.get(from);
         DrillRun run = runs.start(tenantId, backup.id(), from, clock);
         SqlIdentifier scratch = scratchDatabaseOf(run.id());
+        RestoredBackup restored = null;
+        RuntimeException failure = null;
         boolean created = false;
         try {
             restore.createDatabase(backup, scratch);
             created = true;
-            RestoredBackup restored = restore.restore(backup, from, scratch);
-            runs.passed(run.id(), restored.took(), restored.encryptedBytes(), restored.rows().size(),
-                    restored.totalRows(), clock);
-            alarms.clear(AlarmKind.DRILL_FAILED, tenant.slug().value(), clock);
-            return new DrillOutcome.Passed(backup.id(), from, restored.took(), restored.totalRows());
+            restored = restore.restore(backup, from, scratch);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.log(Level.SEVERE, "restore drill of tenant " + tenant.slug() + " failed: " + reason, e);
-            runs.failed(run.id(), reason, clock);
-            alarms.raise(AlarmKind.DRILL_FAILED, tenant.slug().value(), "The restore drill of tenant "
-                    + tenant.slug() + " (" + tenantId.value() + ") failed: " + reason, clock);
-            if (e instanceof CorruptBackupException) {
-                copies.foundCorrupt(from, ObjectKeys.backup(tenantId.value().toString(), backup.name()),
-                        "the restore drill failed: " + reason);
-                replication.start(List.of(from), false);
-            }
-            return new DrillOutcome.Failed(reason);
+            failure = e;
         } finally {
+            // Dropped before the result is recorded: a drill that has finished has left nothing behind.
             if (created) {
                 try {
                     restore.dropDatabase(tenantId, scratch);
@@ -106,6 +95,23 @@ public class DrillService {
                 }
             }
         }
+        if (failure == null) {
+            runs.passed(run.id(), restored.took(), restored.encryptedBytes(), restored.rows().size(),
+                    restored.totalRows(), clock);
+            alarms.clear(AlarmKind.DRILL_FAILED, tenant.slug().value(), clock);
+            return new DrillOutcome.Passed(backup.id(), from, restored.took(), restored.totalRows());
+        }
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        LOG.log(Level.SEVERE, "restore drill of tenant " + tenant.slug() + " failed: " + reason, failure);
+        runs.failed(run.id(), reason, clock);
+        alarms.raise(AlarmKind.DRILL_FAILED, tenant.slug().value(), "The restore drill of tenant "
+                + tenant.slug() + " (" + tenantId.value() + ") failed: " + reason, clock);
+        if (failure instanceof CorruptBackupException) {
+            copies.foundCorrupt(from, ObjectKeys.backup(tenantId.value().toString(), backup.name()),
+                    "the restore drill failed: " + reason);
+            replication.start(List.of(from), false);
+        }
+        return new DrillOutcome.Failed(reason);
     }
 
     /** The scratch database of a drill is named after it, so one left by a killed server is known for what it is. */
