@@ -72,11 +72,25 @@ public class TenantBackupService {
     }
 
     public BackupOutcome backUp(TenantId tenantId, String runKey) {
+        return backUp(tenantId, runKey, false);
+    }
+
+    /**
+     * The backup a live restore takes of the database it is about to replace, while the tenant is held in maintenance
+     * so that nothing written before the restore is missing from it.
+     */
+    public BackupOutcome backUpBeforeRestore(TenantId tenantId, String runKey) {
+        return backUp(tenantId, runKey, true);
+    }
+
+    private BackupOutcome backUp(TenantId tenantId, String runKey, boolean inMaintenance) {
         var done = backups.goodInRun(tenantId, runKey);
         if (done.isPresent()) {
             return new BackupOutcome.AlreadyDone(done.get().id());
         }
-        if (tenants.find(tenantId).filter(t -> t.status() == app.strongroom.catalog.TenantStatus.ACTIVE).isEmpty()) {
+        var expected = inMaintenance ? app.strongroom.catalog.TenantStatus.MAINTENANCE
+                : app.strongroom.catalog.TenantStatus.ACTIVE;
+        if (tenants.find(tenantId).filter(t -> t.status() == expected).isEmpty()) {
             return new BackupOutcome.Failed("tenant " + tenantId + " is not active (being made or deleted)");
         }
         Backup backup = backups.start(tenantId, runKey);
@@ -199,7 +213,7 @@ public class TenantBackupService {
     }
 
     /** A reason a person can act on: the innermost message, with the kind of failure when the message is terse. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

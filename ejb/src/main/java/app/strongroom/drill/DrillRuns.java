@@ -42,6 +42,12 @@ public class DrillRuns {
                 .setMaxResults(20).getResultStream().filter(d -> d.passed().isPresent()).findFirst();
     }
 
+    /** The tenant's newest finished drills, at most {@code count}, newest first. */
+    public List<DrillRun> finishedOf(TenantId tenant, int count) {
+        return em.createNamedQuery(DrillRun.OF_TENANT, DrillRun.class).setParameter("tenant", tenant.value())
+                .setMaxResults(count * 2).getResultStream().filter(d -> d.passed().isPresent()).limit(count).toList();
+    }
+
     public List<DrillRun> unfinishedBefore(java.time.Instant before) {
         return em.createNamedQuery(DrillRun.UNFINISHED, DrillRun.class)
                 .setParameter("before", java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))

@@ -79,6 +79,11 @@ public class FileStore {
         }
     }
 
+    /** Whether the store holds the file (not counting the trash). */
+    public boolean has(TenantId tenant, UUID fileKey) {
+        return Files.isRegularFile(file(tenant, fileKey));
+    }
+
     /** The decrypted content; reading fails if a byte of it was altered. Looks in the trash too (see class). */
     public InputStream open(TenantId tenant, UUID fileKey) throws IOException {
         Path live = file(tenant, fileKey);

@@ -133,6 +133,23 @@ public final class PostgresAdmin {
         execute("postgres", "drop database if exists " + database + " with (force)");
     }
 
+    /** Databases whose names start with {@code prefix} followed by an underscore (a tenant's restored copies). */
+    public java.util.List<SqlIdentifier> databasesUnder(SqlIdentifier prefix) {
+        java.util.List<SqlIdentifier> found = new java.util.ArrayList<>();
+        try (Connection c = server.adminDataSource("postgres").getConnection();
+             PreparedStatement s = c.prepareStatement("select datname from pg_database where starts_with(datname, ?)")) {
+            s.setString(1, prefix.value() + "_");
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new SqlIdentifier(r.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(server, e);
+        }
+        return found;
+    }
+
     public DataSource adminDataSource(SqlIdentifier database) {
         return server.adminDataSource(database.value());
     }

@@ -49,6 +49,12 @@ public class BackupRestore {
     PlatformSettings settings;
     @Inject
     SiteRegistry sites;
+    @Inject
+    app.strongroom.backup.BackupLocations locations;
+    @EJB
+    app.strongroom.sites.SiteCopies copies;
+    @Inject
+    app.strongroom.files.FileStore files;
 
     /** A new, empty database for a restore on the backup's tenant's server. */
     public void createDatabase(Backup backup, SqlIdentifier name) {
@@ -62,14 +68,55 @@ public class BackupRestore {
 
     public RestoredBackup restore(Backup backup, String siteName, SqlIdentifier target) {
         Site site = sites.get(siteName);
+        String objectKey = ObjectKeys.backup(backup.tenant().value().toString(), backup.name());
+        try (SiteStore store = site.open(); InputStream encrypted = store.open(objectKey)) {
+            return restore(backup, "site " + siteName, encrypted, target, false);
+        } catch (IOException e) {
+            throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores from the nearest copy: the home location's, or when that is lost a site's verified copy. With
+     * {@code files}, stored files the backup holds and the file store lacks (deleted since) are put back, encrypted
+     * as before, so the restored database finds every file it lists.
+     */
+    public RestoredBackup restoreNearest(Backup backup, SqlIdentifier target, boolean files) {
+        String tenantText = backup.tenant().value().toString();
+        java.nio.file.Path home = locations.home().backup(tenantText, backup.name());
+        if (java.nio.file.Files.isRegularFile(home)) {
+            try (InputStream encrypted = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(home),
+                    1 << 16)) {
+                return restore(backup, "the home location", encrypted, target, files);
+            } catch (IOException e) {
+                throw new VaultException("backup " + backup.id() + " from the home location did not restore: "
+                        + e.getMessage(), e);
+            }
+        }
+        String site = copies.ofBackup(backup.id()).stream()
+                .filter(copy -> copy.holds(backup.sha256().orElse(null)))
+                .map(app.strongroom.catalog.site.SiteCopy::site).sorted().findFirst()
+                .orElseThrow(() -> new VaultException("backup " + backup.id() + " is neither at the home location nor "
+                        + "verified on any site: there is no copy to restore from"));
+        String objectKey = ObjectKeys.backup(tenantText, backup.name());
+        try (SiteStore store = sites.get(site).open(); InputStream encrypted = store.open(objectKey)) {
+            return restore(backup, "site " + site, encrypted, target, files);
+        } catch (IOException e) {
+            throw new VaultException("backup " + backup.id() + " from site " + site + " did not restore: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private RestoredBackup restore(Backup backup, String source, InputStream stream, SqlIdentifier target,
+                                   boolean withFiles) {
         Tenant tenant = tenants.get(backup.tenant());
         String tenantText = tenant.id().value().toString();
-        String objectKey = ObjectKeys.backup(tenantText, backup.name());
         long started = System.nanoTime();
-        try (SiteStore store = site.open();
-             Counting encrypted = new Counting(store.open(objectKey));
+        try (Counting encrypted = new Counting(stream);
              Connection connection = admin(tenant.id()).adminDataSource(target).getConnection()) {
             Map<String, Long> restored = new TreeMap<>();
+            Map<Long, java.util.UUID> fileKeys = new java.util.HashMap<>();
             Manifest manifest;
             try {
                 manifest = BackupReader.read(encrypted, keys.keyset(tenant.id()).streamingAead(),
@@ -77,34 +124,75 @@ public class BackupRestore {
                             if ("dump.sql".equals(name)) {
                                 try {
                                     restored.putAll(PostgresRestore.restore(connection, content).rows());
+                                    if (withFiles) {
+                                        fileKeys.putAll(fileKeys(connection));
+                                    }
                                 } catch (SQLException | VaultException e) {
                                     throw new DatabaseFailure(e);
                                 }
+                            } else if (withFiles && name.startsWith(FILESTORE)) {
+                                putBack(tenant.id(), name, content, fileKeys);
                             }
                         });
             } catch (DatabaseFailure e) {
-                throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
+                throw new VaultException("backup " + backup.id() + " from " + source + " did not restore: "
                         + e.getCause().getMessage(), e.getCause());
             } catch (VaultException e) {
                 // The reader refused what it read (authentication, the manifest): this copy is damaged.
-                throw new CorruptBackupException("backup " + backup.id() + " from site " + siteName + ": "
+                throw new CorruptBackupException("backup " + backup.id() + " from " + source + ": "
                         + e.getMessage(), e);
             }
             Map<String, Long> counted = new TreeMap<>(PostgresRestore.rowCounts(connection));
             Map<String, Long> expected = new TreeMap<>(manifest.rowCounts());
             if (!counted.equals(expected)) {
-                throw new CorruptBackupException("backup " + backup.id() + " from site " + siteName + " restored other"
+                throw new CorruptBackupException("backup " + backup.id() + " from " + source + " restored other"
                         + " row counts than its manifest: " + difference(expected, counted), null);
             }
             return new RestoredBackup(manifest, counted, encrypted.count, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | SQLException e) {
-            throw new VaultException("backup " + backup.id() + " from site " + siteName + " did not restore: "
+            throw new VaultException("backup " + backup.id() + " from " + source + " did not restore: "
                     + e.getMessage(), e);
         } catch (CorruptBackupException e) {
             throw e;
         } catch (VaultException e) {
-            throw new VaultException("backup " + backup.id() + " from site " + siteName + ": " + e.getMessage(), e);
+            throw new VaultException("backup " + backup.id() + " from " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static final String FILESTORE = "filestore/";
+
+    /** {@code filestore/<id>/<name>}: the file of stored_file row {@code id}, written back if the store lacks it. */
+    private void putBack(app.strongroom.catalog.TenantId tenant, String entry, InputStream content,
+                         Map<Long, java.util.UUID> fileKeys) throws IOException {
+        String rest = entry.substring(FILESTORE.length());
+        int slash = rest.indexOf('/');
+        java.util.UUID key;
+        try {
+            key = slash < 0 ? null : fileKeys.get(Long.parseLong(rest.substring(0, slash)));
+        } catch (NumberFormatException e) {
+            key = null;
+        }
+        if (key == null) {
+            throw new IOException("the backup's entry " + entry + " belongs to no stored file of its dump");
+        }
+        if (!files.has(tenant, key)) {
+            try {
+                files.write(tenant, key, content, Long.MAX_VALUE);
+            } catch (app.strongroom.files.FileStore.TooLarge impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private static Map<Long, java.util.UUID> fileKeys(Connection c) throws SQLException {
+        Map<Long, java.util.UUID> keys = new java.util.HashMap<>();
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("select id, file_key from stored_file")) {
+            while (r.next()) {
+                keys.put(r.getLong(1), r.getObject(2, java.util.UUID.class));
+            }
+        }
+        return keys;
     }
 
     /** A failure of the database restored into, carried out of the reader's handler as what it is. */

@@ -51,11 +51,18 @@ public class TenantDatabases {
         return version;
     }
 
-    /** Closes the tenant's unit and drops its database and role; the catalog row is the caller's to remove. */
+    /**
+     * Closes the tenant's unit and drops its database, every restored copy of it (side databases, and any a killed
+     * restore left) and its role; the catalog row is the caller's to remove.
+     */
     public void destroy(TenantId id) {
         Tenant tenant = catalog.get(id);
         units.close(id);
-        admin(tenant).dropDatabaseAndRole(new SqlIdentifier(tenant.databaseName()), new SqlIdentifier(tenant.roleName()));
+        PostgresAdmin admin = admin(tenant);
+        for (SqlIdentifier copy : admin.databasesUnder(new SqlIdentifier(tenant.databaseName()))) {
+            admin.dropDatabase(copy);
+        }
+        admin.dropDatabaseAndRole(new SqlIdentifier(tenant.databaseName()), new SqlIdentifier(tenant.roleName()));
     }
 
     private PostgresAdmin admin(Tenant tenant) {

@@ -34,6 +34,8 @@ public class TenantTeardown {
     app.strongroom.sites.SiteReplication sites;
     @EJB
     app.strongroom.alarm.Alarms alarms;
+    @EJB
+    app.strongroom.restore.RestoreRuns restores;
 
     public void tearDown(TenantId tenant) {
         catalog.find(tenant).ifPresent(t -> alarms.clearAbout(t.slug().value(), java.time.Clock.systemUTC()));
@@ -42,6 +44,7 @@ public class TenantTeardown {
         files.destroyTenant(tenant);
         backups.forget(tenant);
         databases.destroy(tenant);
+        restores.forget(tenant);
         catalog.remove(tenant);
     }
 }

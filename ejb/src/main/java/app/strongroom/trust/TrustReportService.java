@@ -37,6 +37,19 @@ public class TrustReportService {
     @Inject
     SiteRegistry sites;
 
+    /** The caller's tenant's last 30 drills, oldest first: when, how long the restore took, whether it passed. */
+    public List<DrillPoint> drillHistory() {
+        List<DrillPoint> points = new java.util.ArrayList<>(drills.finishedOf(tenantData.caller().tenant(), 30).stream()
+                .map(d -> new DrillPoint(d.startedAt(), d.restoreTime().orElse(java.time.Duration.ZERO),
+                        d.passed().orElse(false))).toList());
+        java.util.Collections.reverse(points);
+        return points;
+    }
+
+    /** One drill as the chart of restore times shows it. */
+    public record DrillPoint(java.time.Instant at, java.time.Duration restoreTime, boolean passed) {
+    }
+
     public TrustReport report() {
         TenantId tenant = tenantData.caller().tenant();
         Map<String, String> continents = sites.continents();

@@ -27,7 +27,8 @@ import java.util.UUID;
 @NamedQuery(name = Tenant.BEHIND_SCHEMA,
         query = "select t from Tenant t where t.schemaVersion < :version and t.status = app.strongroom.catalog.TenantStatus.ACTIVE")
 @NamedQuery(name = Tenant.STUCK,
-        query = "select t from Tenant t where t.status <> app.strongroom.catalog.TenantStatus.ACTIVE and t.updatedAt < :before")
+        query = "select t from Tenant t where t.status in (app.strongroom.catalog.TenantStatus.PROVISIONING, "
+                + "app.strongroom.catalog.TenantStatus.DELETING) and t.updatedAt < :before")
 public class Tenant {
     public static final String BY_SLUG = "Tenant.bySlug";
     public static final String ALL = "Tenant.all";
@@ -85,6 +86,38 @@ public class Tenant {
     /** From here on nobody signs in; the database and role are dropped next, then this row. */
     public void beginDeletion() {
         status = TenantStatus.DELETING;
+        touch();
+    }
+
+    /**
+     * A live restore replaces the database: nobody signs in and every session ends until {@link #endMaintenance()}.
+     */
+    public void beginMaintenance() {
+        if (status != TenantStatus.ACTIVE) {
+            throw new IllegalStateException("tenant " + slug + " is " + status + ", not active");
+        }
+        status = TenantStatus.MAINTENANCE;
+        touch();
+    }
+
+    public void endMaintenance() {
+        if (status != TenantStatus.MAINTENANCE) {
+            throw new IllegalStateException("tenant " + slug + " is " + status + ", not in maintenance");
+        }
+        status = TenantStatus.ACTIVE;
+        touch();
+    }
+
+    public boolean isInMaintenance() {
+        return status == TenantStatus.MAINTENANCE;
+    }
+
+    /**
+     * The restored database carries {@code version}: unlike {@link #recordSchemaVersion}, a restore may set it back
+     * before the migrations bring it up again.
+     */
+    public void restoredAtSchemaVersion(int version) {
+        schemaVersion = version;
         touch();
     }
 

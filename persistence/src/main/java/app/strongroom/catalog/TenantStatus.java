@@ -5,5 +5,5 @@ package app.strongroom.catalog;
  * role and first administrator are all in place; provisioning that stopped half-way is resumed from that state.
  */
 public enum TenantStatus {
-    PROVISIONING, ACTIVE, DELETING
+    PROVISIONING, ACTIVE, DELETING, MAINTENANCE
 }

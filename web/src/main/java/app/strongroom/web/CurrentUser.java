@@ -66,6 +66,10 @@ public class CurrentUser {
         return security.isCallerInRole(Role.Names.PLATFORM_OPERATOR) || security.isCallerInRole(Role.Names.PLATFORM_HELPDESK);
     }
 
+    public boolean isHelpdesk() {
+        return security.isCallerInRole(Role.Names.PLATFORM_HELPDESK);
+    }
+
     public boolean isOperator() {
         return security.isCallerInRole(Role.Names.PLATFORM_OPERATOR);
     }

@@ -12,8 +12,15 @@ import java.io.IOException;
 @RequestScoped
 public class SignInPage extends SignInForm {
     private String tenant;
+    @jakarta.ejb.EJB
+    app.strongroom.restore.Maintenance maintenance;
 
     public void submit() throws IOException {
+        if (maintenance.holds(tenant)) {
+            Messages.error("signin.maintenance");
+            setPassword(null);
+            return;
+        }
         authentication.signIn(new TenantCredential(tenant, getLogin(), getPassword(), authentication.clientAddress()),
                 "/app/contacts.xhtml", SignInTarget.safeNext(getNext(), false), getTimeZone(), "signin.failed");
         setPassword(null);

@@ -24,6 +24,7 @@ public class TrustPage {
     Times times;
 
     private TrustReport report;
+    private List<TrustReportService.DrillPoint> drills;
 
     public void load() {
         report = service.report();
@@ -41,6 +42,27 @@ public class TrustPage {
         return drill.restoreTime().map(d -> Durations.human(d.toNanos())).orElse("");
     }
 
+    /** Restore times of the last drills in seconds, failed ones in red, as Chart.js reads its configuration. */
+    public String getDrillChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder seconds = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Json.createArrayBuilder();
+        for (TrustReportService.DrillPoint drill : drillHistory()) {
+            labels.add(times.minute(drill.at()));
+            seconds.add(drill.restoreTime().toMillis() / 1000.0);
+            colours.add(drill.passed() ? "#2e7d32" : "#c62828");
+        }
+        return barChart(labels, Json.createObjectBuilder().add("label", "s").add("data", seconds)
+                .add("backgroundColor", colours));
+    }
+
+    public List<TrustReportService.DrillPoint> drillHistory() {
+        if (drills == null) {
+            drills = service.drillHistory();
+        }
+        return drills;
+    }
+
     /** Sizes in MB, with the day each was made, as Chart.js reads its configuration. */
     public String getSizeChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
@@ -51,11 +73,15 @@ public class TrustPage {
             labels.add(times.minute(backup.madeAt()));
             sizes.add(Math.round(backup.sizeBytes() / 10_000.0) / 100.0);
         }
+        return barChart(labels, Json.createObjectBuilder().add("label", "MB").add("data", sizes)
+                .add("backgroundColor", "#3b6ea5"));
+    }
+
+    private static String barChart(JsonArrayBuilder labels, jakarta.json.JsonObjectBuilder dataset) {
         return Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", "MB").add("data", sizes)
-                                .add("backgroundColor", "#3b6ea5"))))
+                        .add(dataset)))
                 .add("options", Json.createObjectBuilder()
                         .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
                                 .add("display", false)))

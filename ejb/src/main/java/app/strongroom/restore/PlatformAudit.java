@@ -1,0 +1,22 @@
+package app.strongroom.restore;
+
+import app.strongroom.catalog.PlatformEvent;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Writes to the platform's audit trail in a transaction of its own, so a refusal is kept whatever follows it. */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PlatformAudit {
+    @PersistenceContext(unitName = "catalog")
+    EntityManager em;
+
+    public void record(String kind, String staff, String detail) {
+        em.persist(new PlatformEvent(kind, null, staff, app.strongroom.common.Reasons.fit(detail, "", 500)));
+    }
+}

@@ -1,0 +1,90 @@
+package app.strongroom.restore;
+
+import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.restore.RestoreMode;
+import app.strongroom.catalog.restore.RestoreRun;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.platform.PostgresAdmin;
+import app.strongroom.platform.SqlIdentifier;
+import app.strongroom.tenancy.TenantCatalog;
+import app.strongroom.tenancy.TenantUnits;
+import app.strongroom.tenant.security.SecurityEventKind;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Finishes restores whose server stopped or was killed. The databases on the tenant's server say how far it got: the
+ * replaced database exists only once the swap committed, so such a live restore is completed; anything else is undone
+ * (the restored copy dropped, the live database reopened, maintenance ended) and recorded as interrupted. Either way
+ * the tenant has one whole database again and can sign in.
+ */
+@Singleton
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RestoreRecovery {
+    private static final Logger LOG = Logger.getLogger(RestoreRecovery.class.getName());
+
+    @EJB
+    RestoreRuns runs;
+    @EJB
+    TenantCatalog tenants;
+    @EJB
+    TenantUnits units;
+    @Inject
+    PlatformSettings settings;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void watch() {
+        try {
+            recoverAbandoned(Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "looking for interrupted restores failed; trying again shortly", e);
+        }
+    }
+
+    public void recoverAbandoned(Clock clock) {
+        var before = clock.instant().minus(settings.backupRunStaleAfter());
+        for (RestoreRun stale : runs.abandonedSince(before)) {
+            runs.takeOver(stale.id(), before, clock).ifPresent(run -> recover(run, clock));
+        }
+    }
+
+    private void recover(RestoreRun run, Clock clock) {
+        Optional<Tenant> tenant = tenants.find(run.tenant());
+        if (tenant.isEmpty()) {
+            runs.fail(run.id(), "the tenant was deleted", clock);
+            return;
+        }
+        PostgresAdmin admin = new PostgresAdmin(settings.server(tenant.get().server().name()));
+        SqlIdentifier live = new SqlIdentifier(tenant.get().databaseName());
+        SqlIdentifier replaced = new SqlIdentifier(run.replacedDatabaseName());
+        units.close(run.tenant());
+        if (run.mode() == RestoreMode.LIVE && admin.databaseExists(replaced)) {
+            runs.succeed(run.id(), Optional.of(tenant.get().server().templateVersion()), clock);
+            admin.dropDatabase(replaced);
+            RestoreAudit.record(units, run, SecurityEventKind.LIVE_RESTORED, "from the backup of " + run.backupTakenAt()
+                    + ", completed after the server doing it stopped (" + run.reason() + ")");
+            LOG.warning(() -> "restore " + run.id() + " had swapped the databases when its server stopped: completed");
+            return;
+        }
+        if (run.mode() == RestoreMode.LIVE && admin.databaseExists(live)) {
+            DatabaseSwap.reopen(admin, live);
+        }
+        admin.dropDatabase(new SqlIdentifier(run.databaseName()));
+        String reason = "interrupted: the server doing it stopped before it was done; nothing was changed";
+        runs.fail(run.id(), reason, clock);
+        RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of " + run.backupTakenAt()
+                + ": " + reason);
+        LOG.warning(() -> "restore " + run.id() + " was interrupted by a server stop: undone");
+    }
+
+}

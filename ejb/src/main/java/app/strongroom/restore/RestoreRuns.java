@@ -1,0 +1,147 @@
+package app.strongroom.restore;
+
+import app.strongroom.catalog.Tenant;
+import app.strongroom.catalog.TenantId;
+import app.strongroom.catalog.restore.RestoreRun;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The catalog's record of restores; each change a transaction of its own, so a restore that dies still says how far
+ * it got. The tenant's maintenance state changes in the same transaction as the restore's, so the two never disagree.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RestoreRuns {
+    @PersistenceContext(unitName = "catalog")
+    EntityManager em;
+
+    public RestoreRun record(RestoreRun run) {
+        em.persist(run);
+        em.flush();
+        return run;
+    }
+
+    /** Takes the restore up; empty if it is not waiting (another server took it, or it ended). */
+    public Optional<RestoreRun> begin(UUID id, Clock clock) {
+        RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return run != null && run.begin(clock.instant()) ? Optional.of(run) : Optional.empty();
+    }
+
+    public void beat(UUID id, Clock clock) {
+        RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (run != null && !run.state().isFinished()) {
+            run.beat(clock.instant());
+        }
+    }
+
+    /**
+     * Takes over a restore nobody has kept alive since {@code before}, so that only one server finishes it; empty if
+     * another server has taken it (it beats again) or it has ended.
+     */
+    public Optional<RestoreRun> takeOver(UUID id, Instant before, Clock clock) {
+        RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.state().isFinished() || run.lastSignOfLife().isAfter(before)) {
+            return Optional.empty();
+        }
+        if (run.state() == app.strongroom.catalog.restore.RestoreState.REQUESTED) {
+            run.begin(clock.instant());
+        } else {
+            run.beat(clock.instant());
+        }
+        return Optional.of(run);
+    }
+
+    /** From here until the restore ends nobody of the tenant signs in. */
+    public void beginMaintenance(UUID id) {
+        tenantOf(get(id)).beginMaintenance();
+    }
+
+    public void safetyBackup(UUID id, UUID backup) {
+        get(id).safetyBackup(backup);
+    }
+
+    public void migratedFrom(UUID id, int version) {
+        get(id).migratedFrom(version);
+    }
+
+    /** Done; a live restore's tenant leaves maintenance at the schema version of the database now live. */
+    public void succeed(UUID id, Optional<Integer> liveSchemaVersion, Clock clock) {
+        RestoreRun run = get(id);
+        run.succeed(clock.instant());
+        liveSchemaVersion.ifPresent(version -> {
+            Tenant tenant = tenantOf(run);
+            tenant.restoredAtSchemaVersion(version);
+            if (tenant.isInMaintenance()) {
+                tenant.endMaintenance();
+            }
+        });
+    }
+
+    /** Failed; the tenant, if it was held in maintenance, is back as it was. */
+    public void fail(UUID id, String reason, Clock clock) {
+        RestoreRun run = get(id);
+        if (!run.state().isFinished()) {
+            run.fail(reason, clock.instant());
+        }
+        Tenant tenant = em.find(Tenant.class, run.tenant().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (tenant != null && tenant.isInMaintenance()) {
+            tenant.endMaintenance();
+        }
+    }
+
+    public void discard(UUID id, String by, Clock clock) {
+        get(id).discard(by, clock.instant());
+    }
+
+    /** A deleted tenant's restores go with it, reasons and all. */
+    public void forget(TenantId tenant) {
+        ofTenant(tenant).forEach(em::remove);
+    }
+
+    public Optional<RestoreRun> find(UUID id) {
+        return Optional.ofNullable(em.find(RestoreRun.class, id));
+    }
+
+    public RestoreRun get(UUID id) {
+        return find(id).orElseThrow(() -> new NoSuchElementException("no restore " + id));
+    }
+
+    public List<RestoreRun> ofTenant(TenantId tenant) {
+        return em.createNamedQuery(RestoreRun.OF_TENANT, RestoreRun.class).setParameter("tenant", tenant.value())
+                .getResultList();
+    }
+
+    public List<RestoreRun> openSides(TenantId tenant) {
+        return em.createNamedQuery(RestoreRun.OPEN_SIDES_OF_TENANT, RestoreRun.class)
+                .setParameter("tenant", tenant.value()).getResultList();
+    }
+
+    /** Restores nobody has kept alive since {@code before}: their server stopped or was killed. */
+    public List<RestoreRun> abandonedSince(Instant before) {
+        return em.createNamedQuery(RestoreRun.UNFINISHED, RestoreRun.class)
+                .setParameter("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).getResultList();
+    }
+
+    private Tenant tenantOf(RestoreRun run) {
+        Tenant tenant = em.find(Tenant.class, run.tenant().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (tenant == null) {
+            throw new NoSuchElementException("the tenant of restore " + run.id() + " is gone");
+        }
+        return tenant;
+    }
+}
