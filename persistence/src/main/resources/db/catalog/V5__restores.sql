@@ -13,7 +13,8 @@ create table restore_run (
     heartbeat_at      timestamptz,
     finished_at       timestamptz,
     database_name     varchar(63)    not null,
-    safety_backup_id  uuid,
+    -- text, not uuid: EclipseLink binds a null UUID as varchar, which PostgreSQL refuses for a uuid column
+    safety_backup_id  varchar(36),
     migrated_from     integer,
     failure           varchar(1000),
     discarded_at      timestamptz,

@@ -1,6 +1,5 @@
 package app.strongroom.restore;
 
-import app.strongroom.catalog.PlatformEvent;
 import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantSlug;
 import app.strongroom.catalog.backup.Backup;
@@ -15,8 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
 import java.util.List;
@@ -85,7 +82,12 @@ public class RestoreRequests {
             throw refused(staff, what, "a live restore of this tenant is under way already");
         }
         audit.record(REQUESTED, staff, what + " (" + run.reason() + "): restore " + run.id());
-        jobs.start(run.id());
+        try {
+            jobs.start(run.id());
+        } catch (RuntimeException e) {
+            runs.fail(run.id(), "the restore job could not be started: " + e.getMessage(), java.time.Clock.systemUTC());
+            throw new RestoreRefusedException("the restore job could not be started; nothing was changed");
+        }
         return run.id();
     }
 

@@ -82,16 +82,17 @@ public class RestoreService {
         try {
             Optional<Integer> liveVersion = run.mode() == RestoreMode.LIVE ? Optional.of(restoreLive(run))
                     : restoreSide(run);
-            runs.succeed(id, liveVersion, clock);
+            // In the trail before the record says done, so whoever sees it done finds it there.
             RestoreAudit.record(units, run, run.mode() == RestoreMode.LIVE ? SecurityEventKind.LIVE_RESTORED
                     : SecurityEventKind.SIDE_RESTORED, "from the backup of " + run.backupTakenAt() + " ("
                     + run.reason() + ")");
+            runs.succeed(id, liveVersion, clock);
         } catch (RuntimeException e) {
             String reason = TenantBackupService.reason(e);
             LOG.log(Level.WARNING, "restore " + id + " failed: " + reason, e);
-            runs.fail(id, reason, clock);
             RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of "
                     + run.backupTakenAt() + ": " + reason);
+            runs.fail(id, reason, clock);
         } finally {
             heartbeat.cancel(false);
         }

@@ -21,6 +21,20 @@ class TenantTest {
     }
 
     @Test
+    void maintenanceClosesSignInOnlyForAnActiveTenantAndOpensItAgain() {
+        Tenant tenant = new Tenant(TenantId.random(), new TenantSlug("acme"), "Acme Ltd", Plan.PAID, server);
+        assertThatThrownBy(tenant::beginMaintenance).isInstanceOf(IllegalStateException.class);
+        tenant.activate();
+        tenant.beginMaintenance();
+        assertThat(tenant.acceptsSignIn()).isFalse();
+        assertThat(tenant.isInMaintenance()).isTrue();
+        assertThatThrownBy(tenant::beginMaintenance).isInstanceOf(IllegalStateException.class);
+        tenant.endMaintenance();
+        assertThat(tenant.acceptsSignIn()).isTrue();
+        assertThatThrownBy(tenant::endMaintenance).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void databaseAndRoleNamesDeriveFromTheIdAndAreSafeIdentifiers() {
         TenantId id = TenantId.random();
         Tenant tenant = new Tenant(id, new TenantSlug("acme"), "Robert'); DROP TABLE tenant;--", Plan.FREE, server);

@@ -72,14 +72,20 @@ public final class Tenants {
 
     /** Adds an administrator with {@link #PASSWORD} straight into the tenant's database (test data, no mail). */
     public static void addAdministrator(TenantId tenant, String login) throws SQLException {
+        addUser(tenant, login, true);
+    }
+
+    /** A user of the tenant with the test password, an administrator or not. */
+    public static void addUser(TenantId tenant, String login, boolean administrator) throws SQLException {
         String hash = new PasswordHasher(TestPlatform.TEST_ITERATIONS)
                 .hash(PASSWORD.toCharArray()).format();
         try (Connection c = superuser(databaseOf(tenant));
              PreparedStatement s = c.prepareStatement("insert into user_account (login, email, password_hash, "
-                     + "administrator, active, created_at) values (?, ?, ?, true, true, now())")) {
+                     + "administrator, active, created_at) values (?, ?, ?, ?, true, now())")) {
             s.setString(1, login);
             s.setString(2, login + "@example.org");
             s.setString(3, hash);
+            s.setBoolean(4, administrator);
             s.executeUpdate();
         }
     }

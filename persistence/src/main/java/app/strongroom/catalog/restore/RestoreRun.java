@@ -71,7 +71,7 @@ public class RestoreRun {
     @Column(name = "database_name", nullable = false)
     private String databaseName;
     @Column(name = "safety_backup_id")
-    private UUID safetyBackupId;
+    private String safetyBackupId;
     @Column(name = "migrated_from")
     private Integer migratedFrom;
     private String failure;
@@ -133,7 +133,7 @@ public class RestoreRun {
         if (mode != RestoreMode.LIVE) {
             throw new IllegalStateException("only a live restore backs up the database it replaces");
         }
-        safetyBackupId = Require.present("safety backup", backup);
+        safetyBackupId = Require.present("safety backup", backup).toString();
     }
 
     /** The backup was older than the current schema and was migrated up from {@code version}. */
@@ -240,7 +240,7 @@ public class RestoreRun {
     }
 
     public Optional<UUID> safetyBackupId() {
-        return Optional.ofNullable(safetyBackupId);
+        return Optional.ofNullable(safetyBackupId).map(UUID::fromString);
     }
 
     public Optional<Integer> migratedFromVersion() {

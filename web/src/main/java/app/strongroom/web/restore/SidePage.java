@@ -6,24 +6,30 @@ import app.strongroom.restore.SideDatabases;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
-/** A side database opened read-only: its contacts, searched by name, and "Discard this copy". */
+/**
+ * A side database opened read-only: its contacts, searched by name, and "Discard this copy". View scoped: the search
+ * and the discard act on the copy the page was opened for.
+ */
 @Named
-@RequestScoped
-public class SidePage {
+@ViewScoped
+public class SidePage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @EJB
-    SideDatabases sides;
+    transient SideDatabases sides;
 
     private String restore;
     private UUID id;
     private String name;
     private RestoreView side;
-    private List<ContactView> contacts;
+    private transient List<ContactView> contacts;
 
     public void load() {
         try {
@@ -45,8 +51,7 @@ public class SidePage {
 
     public List<ContactView> getContacts() {
         if (contacts == null) {
-            contacts = side == null && !jakarta.faces.context.FacesContext.getCurrentInstance().isPostback()
-                    ? List.of() : sides.contacts(id(), name);
+            contacts = side == null ? List.of() : sides.contacts(id(), name);
         }
         return contacts;
     }

@@ -9,23 +9,29 @@ import app.strongroom.restore.RestoreView;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
-/** The helpdesk restores one of a tenant's kept backups, live or beside the live database, naming the ticket. */
+/**
+ * The helpdesk restores one of a tenant's kept backups, live or beside the live database, naming the ticket. View
+ * scoped: the postback checks the chosen backup against the list the page offered.
+ */
 @Named
-@RequestScoped
-public class RestorePage {
+@ViewScoped
+public class RestorePage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @EJB
-    RestoreRequests requests;
+    transient RestoreRequests requests;
 
     private String tenant;
     private UUID backup;
     private RestoreMode mode;
     private String reason;
-    private List<Backup> backups;
+    private transient List<Backup> backups;
 
     public void load() {
         if (TenantSlug.parse(tenant).isEmpty()) {

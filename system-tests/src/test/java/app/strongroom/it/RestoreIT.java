@@ -1,0 +1,291 @@
+package app.strongroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.strongroom.catalog.TenantId;
+import app.strongroom.identity.PasswordHasher;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The helpdesk restores a kept backup (P9): into the live database, replacing it safely, or into a side database the
+ * tenant's administrator opens read-only. Bad backups and callers without the right are refused before anything
+ * changes, and every restore and refusal is in the audit trails.
+ */
+@OnStrongroom
+@RunAsClient
+class RestoreIT {
+    private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
+    private static final String HELPDESK = "helpdesk-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String HELPDESK_PASSWORD = "helpdesk-test-password";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @BeforeAll
+    static void helpdeskMember() throws SQLException {
+        try (Connection c = Tenants.superuser(TestPlatform.CATALOG); PreparedStatement s = c.prepareStatement(
+                "insert into staff_member (id, login, password_hash, role, created_at) values (?, ?, ?, 'HELPDESK', now())")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, HELPDESK);
+            s.setString(3, new PasswordHasher(TestPlatform.TEST_ITERATIONS).hash(HELPDESK_PASSWORD.toCharArray()).format());
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aLiveRestoreBringsTheBackupBackEndsSessionsKeepsTheAuditTrailAndPinsASafetyBackup() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "live");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        String database = Tenants.databaseOf(tenant);
+        addContact(database, "Kept before the backup");
+        UUID backup = backUp(slug, tenant);
+        addContact(database, "Written after the backup");
+        execute(database, "delete from contact where name = 'Kept before the backup'");
+        execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
+                + "'SETTINGS_CHANGED', 'admin', 'written after the backup')");
+        FacesClient admin = signedInAdmin(slug);
+        assertThat(admin.get("app/contacts.xhtml").statusCode()).isEqualTo(200);
+
+        UUID restore = requestRestore(helpdesk(), slug, backup, "LIVE", "TICKET-4711 customer deleted a contact");
+        Map<String, Object> done = awaitFinished(restore);
+
+        assertThat(done.get("state")).as(String.valueOf(done.get("failure"))).isEqualTo("DONE");
+        assertThat(names(database)).containsExactly("Kept before the backup");
+        assertThat(query(database, "select kind || ':' || coalesce(detail, '') from security_event order by id"))
+                .as("the audit trail written since the backup survives, and the restore is in it")
+                .anyMatch(e -> e.equals("SETTINGS_CHANGED:written after the backup"))
+                .anyMatch(e -> e.startsWith("LIVE_RESTORED:") && e.contains("TICKET-4711"));
+        UUID safety = (UUID) done.get("safety_backup_id");
+        assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = '" + safety + "'"))
+                .as("the live database was backed up first, and that backup is pinned").containsExactly("GOOD:true");
+        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = '" + tenant.value() + "'"))
+                .containsExactly("ACTIVE");
+        assertThat(Tenants.postgresAdmin().databasesUnder(new app.strongroom.platform.SqlIdentifier(database)))
+                .as("neither the restored copy nor the replaced database is left").isEmpty();
+        HttpResponse<String> afterwards = admin.get("app/contacts.xhtml");
+        assertThat(afterwards.statusCode()).as("the session from before the restore has ended").isEqualTo(302);
+
+        FacesClient again = signedInAdmin(slug);
+        String trust = again.get("app/admin/trust.xhtml").body();
+        assertThat(trust).contains("TICKET-4711 customer deleted a contact").contains(HELPDESK).contains("the live database");
+        assertThat(again.get("app/admin/security.xhtml").body())
+                .contains("Backup restored into the live database by the helpdesk");
+    }
+
+    @Test
+    void aSideRestoreIsANeutralisedReadOnlyCopyOnlyTheTenantsAdministratorsOpen() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "side");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        String database = Tenants.databaseOf(tenant);
+        addContact(database, "Yesterday's name");
+        execute(database, "insert into password_link (token_sha256, user_id, purpose, created_at, expires_at) "
+                + "select repeat('a', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
+        UUID backup = backUp(slug, tenant);
+        execute(database, "update contact set name = 'Today''s name'");
+
+        UUID restore = requestRestore(helpdesk(), slug, backup, "SIDE", "TICKET-815 wants yesterday's record");
+        Map<String, Object> done = awaitFinished(restore);
+        assertThat(done.get("state")).as(String.valueOf(done.get("failure"))).isEqualTo("DONE");
+
+        String side = (String) done.get("database_name");
+        assertThat(names(database)).as("the live data is untouched").containsExactly("Today's name");
+        assertThat(names(side)).containsExactly("Yesterday's name");
+        assertThat(query(side, "select count(*) from password_link")).as("mailed links are void in the copy")
+                .containsExactly("0");
+        assertThatThrownBy(() -> execute(side, "insert into contact (name, created_at, updated_at) values ('x', now(), now())"))
+                .as("the copy refuses writes").hasMessageContaining("read-only");
+
+        FacesClient admin = signedInAdmin(slug);
+        String trust = admin.get("app/admin/trust.xhtml").body();
+        assertThat(trust).contains("TICKET-815").contains("Open the copy");
+        String page = admin.get("app/admin/side.xhtml?restore=" + restore).body();
+        assertThat(page).contains("Yesterday's name").doesNotContain("Today's name").contains(HELPDESK);
+
+        String other = Tenants.create(FacesClient.forTestServer(BASE), "nosy");
+        FacesClient nosy = signedInAdmin(other);
+        assertThat(nosy.get("app/admin/side.xhtml?restore=" + restore).statusCode())
+                .as("another tenant's administrator learns nothing of it").isEqualTo(404);
+        assertThat(query(Tenants.databaseOf(Tenants.idOf(other).orElseThrow()), "select kind from security_event"))
+                .contains("SIDE_REFUSED");
+        assertThat(nosy.get("app/admin/side.xhtml?restore=not-an-id").statusCode()).isEqualTo(404);
+
+        Tenants.addUser(tenant, "clerk", false);
+        FacesClient clerk = FacesClient.forTestServer(BASE);
+        assertThat(Tenants.signIn(clerk, slug, "clerk", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(clerk.get("app/admin/side.xhtml?restore=" + restore).statusCode())
+                .as("a user who is not an administrator is refused").isEqualTo(403);
+        assertThat(query(database, "select kind || ':' || coalesce(login, '') from security_event"))
+                .contains("ACCESS_REFUSED:clerk").anyMatch(e -> e.startsWith("SIDE_OPENED:"));
+
+        HttpResponse<String> sidePage = admin.get("app/admin/side.xhtml?restore=" + restore);
+        HttpResponse<String> discarded = admin.submitFrom(sidePage, "side", Map.of(), "discard");
+        assertThat(discarded.statusCode()).isEqualTo(302);
+        assertThat(Tenants.databaseExists(side)).isFalse();
+        assertThat(admin.get("app/admin/trust.xhtml").body()).doesNotContain("Open the copy");
+        assertThat(admin.get("app/admin/side.xhtml?restore=" + restore).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTamperedBackupAnUnknownSchemaAndAStaffMemberOutsideTheHelpdeskAreRefusedBeforeAnythingChanges()
+            throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "refused");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        String database = Tenants.databaseOf(tenant);
+        addContact(database, "Still here");
+        UUID backup = backUp(slug, tenant);
+        addContact(database, "Also still here");
+
+        FacesClient operator = Backups.operator(BASE);
+        HttpResponse<String> byOperator = submitRestore(operator, slug, backup, "LIVE", "TICKET-1 operator tries");
+        assertThat(byOperator.body()).contains("Not restored: only the helpdesk restores backups");
+        assertThat(query(TestPlatform.CATALOG, "select detail from platform_event where kind = 'RESTORE_REFUSED'"))
+                .anyMatch(d -> d.contains(backup.toString()) && d.contains("not a member of the helpdesk"));
+
+        FacesClient helpdesk = helpdesk();
+        assertThat(submitRestore(helpdesk, slug, backup, "LIVE", "").body()).contains("Not restored: reason");
+
+        execute(TestPlatform.CATALOG, "update backup set schema_version = 999 where id = '" + backup + "'");
+        Map<String, Object> newer = awaitFinished(requestRestore(helpdesk, slug, backup, "LIVE", "TICKET-2 newer schema"));
+        assertThat(newer.get("state")).isEqualTo("FAILED");
+        assertThat((String) newer.get("failure")).contains("schema version 999");
+        assertUnchanged(tenant, database);
+        execute(TestPlatform.CATALOG, "update backup set schema_version = (select schema_version from tenant where id = '"
+                + tenant.value() + "') where id = '" + backup + "'");
+
+        Path file = Backups.location().resolve("tenants/" + tenant.value() + "/backups/"
+                + Backups.attempts(tenant).stream().filter(a -> a.id().equals(backup)).findFirst().orElseThrow().fileName());
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.seek(raw.length() / 2);
+            int b = raw.read();
+            raw.seek(raw.length() / 2);
+            raw.write(b ^ 0x01);
+        }
+        Map<String, Object> tampered = awaitFinished(requestRestore(helpdesk, slug, backup, "LIVE", "TICKET-3 flipped"));
+        assertThat(tampered.get("state")).isEqualTo("FAILED");
+        assertThat((String) tampered.get("failure")).contains("failed authentication");
+        assertThat(tampered.get("safety_backup_id")).as("refused before the live database was touched").isNull();
+        assertUnchanged(tenant, database);
+        assertThat(query(database, "select kind from security_event")).contains("RESTORE_FAILED");
+        assertThat(helpdesk.get("staff/restore.xhtml?tenant=" + slug).body()).contains("failed authentication");
+    }
+
+    private static void assertUnchanged(TenantId tenant, String database) throws SQLException {
+        assertThat(names(database)).containsExactly("Also still here", "Still here");
+        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = '" + tenant.value() + "'"))
+                .containsExactly("ACTIVE");
+        assertThat(Tenants.postgresAdmin().databasesUnder(new app.strongroom.platform.SqlIdentifier(database))).isEmpty();
+    }
+
+    private static FacesClient helpdesk() {
+        FacesClient client = FacesClient.forTestServer(BASE);
+        HttpResponse<String> answer = client.submit("staff-login.xhtml", "staffSignin",
+                Map.of("login", HELPDESK, "password", HELPDESK_PASSWORD), "submit");
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    private static FacesClient signedInAdmin(String slug) {
+        FacesClient client = FacesClient.forTestServer(BASE);
+        assertThat(Tenants.signIn(client, slug, "admin", Tenants.PASSWORD).statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    private static HttpResponse<String> submitRestore(FacesClient staff, String slug, UUID backup, String mode,
+                                                      String reason) {
+        HttpResponse<String> page = staff.get("staff/restore.xhtml?tenant=" + slug);
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> answer = staff.submitFrom(page, "restore",
+                Map.of("backup_input", backup.toString(), "mode", mode, "reason", reason), "submit");
+        return FacesClient.isRedirect(answer) ? staff.get(FacesClient.location(answer)) : answer;
+    }
+
+    private static UUID requestRestore(FacesClient helpdesk, String slug, UUID backup, String mode, String reason)
+            throws SQLException {
+        Instant before = Instant.now().minusSeconds(1);
+        HttpResponse<String> answer = submitRestore(helpdesk, slug, backup, mode, reason);
+        assertThat(answer.body()).contains("The restore has started");
+        List<String> ids = query(TestPlatform.CATALOG, "select id from restore_run where backup_id = '" + backup
+                + "' and requested_at >= '" + before + "' order by requested_at desc");
+        assertThat(ids).isNotEmpty();
+        return UUID.fromString(ids.get(0));
+    }
+
+    private static Map<String, Object> awaitFinished(UUID restore) {
+        return Backups.await(Duration.ofSeconds(120), () -> {
+            try (Connection c = Tenants.superuser(TestPlatform.CATALOG); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("select state, failure, safety_backup_id, database_name from restore_run "
+                         + "where id = '" + restore + "' and state in ('DONE', 'FAILED')")) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = new java.util.HashMap<>();
+                row.put("state", r.getString(1));
+                row.put("failure", r.getString(2));
+                row.put("safety_backup_id", Optional.ofNullable(r.getString(3)).map(UUID::fromString).orElse(null));
+                row.put("database_name", r.getString(4));
+                return Optional.of(row);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static UUID backUp(String slug, TenantId tenant) {
+        Instant before = Instant.now();
+        Backups.backUpNow(Backups.operator(BASE), slug);
+        Backups.Attempt attempt = Backups.awaitFinished(tenant, before);
+        assertThat(attempt.state()).as(String.valueOf(attempt.failure())).isEqualTo("GOOD");
+        return attempt.id();
+    }
+
+    private static void addContact(String database, String name) throws SQLException {
+        try (Connection c = Tenants.superuser(database); PreparedStatement s = c.prepareStatement(
+                "insert into contact (name, created_at, updated_at) values (?, now(), now())")) {
+            s.setString(1, name);
+            s.executeUpdate();
+        }
+    }
+
+    private static List<String> names(String database) throws SQLException {
+        return query(database, "select name from contact order by name");
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> query(String database, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+}
