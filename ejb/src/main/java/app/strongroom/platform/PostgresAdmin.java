@@ -133,6 +133,40 @@ public final class PostgresAdmin {
         execute("postgres", "drop database if exists " + database + " with (force)");
     }
 
+    /** Whether anyone may connect to {@code database}; the administrator's existing connections are not affected. */
+    public void allowConnections(SqlIdentifier database, boolean allowed) {
+        execute("postgres", "alter database " + database + " with allow_connections " + allowed);
+    }
+
+    /** Every transaction in {@code database} is read-only from the next connection on, the administrator's too. */
+    public void makeReadOnly(SqlIdentifier database) {
+        execute("postgres", "alter database " + database + " set default_transaction_read_only = on");
+    }
+
+    /**
+     * Ends every connection to the two databases, then renames {@code current} to {@code retired} and
+     * {@code replacement} to {@code current} in one transaction: PostgreSQL renames databases transactionally, so both
+     * renames commit or neither does. A rename needs the database free of connections; the caller stops new ones
+     * ({@link #allowConnections}) first.
+     */
+    public void replace(SqlIdentifier current, SqlIdentifier replacement, SqlIdentifier retired) {
+        try (Connection c = server.adminDataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+            for (SqlIdentifier database : java.util.List.of(current, replacement)) {
+                try (PreparedStatement terminate = c.prepareStatement("select pg_terminate_backend(pid) "
+                        + "from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+                    terminate.setString(1, database.value());
+                    terminate.execute();
+                }
+            }
+            c.setAutoCommit(false);
+            s.execute("alter database " + current + " rename to " + retired);
+            s.execute("alter database " + replacement + " rename to " + current);
+            c.commit();
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(server, e);
+        }
+    }
+
     /** Databases whose names start with {@code prefix} followed by an underscore (a tenant's restored copies). */
     public java.util.List<SqlIdentifier> databasesUnder(SqlIdentifier prefix) {
         java.util.List<SqlIdentifier> found = new java.util.ArrayList<>();

@@ -77,7 +77,7 @@ public class RestoreRecovery {
             return;
         }
         if (run.mode() == RestoreMode.LIVE && admin.databaseExists(live)) {
-            DatabaseSwap.reopen(admin, live);
+            admin.allowConnections(live, true);
         }
         admin.dropDatabase(new SqlIdentifier(run.databaseName()));
         String reason = "interrupted: the server doing it stopped before it was done; nothing was changed";

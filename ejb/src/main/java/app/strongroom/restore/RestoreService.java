@@ -50,6 +50,10 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RestoreService {
     private static final Logger LOG = Logger.getLogger(RestoreService.class.getName());
+    private static final String AUDIT_SINCE = "select id, occurred_at, kind, login, client_address, actor, detail "
+            + "from security_event where id > ? order by id";
+    private static final String AUDIT_CARRIED_OVER = "insert into security_event (id, occurred_at, kind, login, "
+            + "client_address, actor, detail) overriding system value values (?, ?, ?, ?, ?, ?, ?)";
 
     @EJB
     RestoreRuns runs;
@@ -117,12 +121,15 @@ public class RestoreService {
             backups.pin(safetyId);
             runs.safetyBackup(run.id(), safetyId);
             carryAuditTrailOver(admin, live, restored);
-            DatabaseSwap.swap(admin, live, restored, replaced);
+            // No connection may hold the live database while it is renamed; then both renames in one transaction,
+            // so a server killed at any moment leaves one whole database live (see RestoreRecovery).
+            admin.allowConnections(live, false);
+            admin.replace(live, restored, replaced);
             swapped = true;
         } finally {
             units.close(tenant.id());
             if (!swapped) {
-                DatabaseSwap.reopen(admin, live);
+                admin.allowConnections(live, true);
                 admin.dropDatabase(restored);
             }
         }
@@ -139,7 +146,7 @@ public class RestoreService {
             restoreChecked(run, admin, false);
             SideCopy.neutralise(admin, side);
             admin.confineRole(side, new SqlIdentifier(tenant.roleName()));
-            SideCopy.makeReadOnly(admin, side);
+            admin.makeReadOnly(side);
             kept = true;
             return Optional.empty();
         } finally {
@@ -210,7 +217,6 @@ public class RestoreService {
      * from the live database, with their ids, into the restored one, while the tenant is held in maintenance.
      */
     private static void carryAuditTrailOver(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored) {
-        String columns = "id, occurred_at, kind, login, client_address, actor, detail";
         try (Connection from = admin.adminDataSource(live).getConnection();
              Connection to = admin.adminDataSource(restored).getConnection()) {
             long newest;
@@ -220,10 +226,8 @@ public class RestoreService {
                 newest = r.getLong(1);
             }
             to.setAutoCommit(false);
-            try (PreparedStatement read = from.prepareStatement("select " + columns
-                    + " from security_event where id > ? order by id");
-                 PreparedStatement write = to.prepareStatement("insert into security_event (" + columns
-                         + ") overriding system value values (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement read = from.prepareStatement(AUDIT_SINCE);
+                 PreparedStatement write = to.prepareStatement(AUDIT_CARRIED_OVER)) {
                 read.setLong(1, newest);
                 try (ResultSet r = read.executeQuery()) {
                     while (r.next()) {
