@@ -2,6 +2,7 @@ package app.strongroom.restore;
 
 import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantId;
+import app.strongroom.catalog.restore.RestoreMode;
 import app.strongroom.catalog.restore.RestoreRun;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -66,22 +67,26 @@ public class RestoreRuns {
         return Optional.of(run);
     }
 
-    /** From here until the restore ends nobody of the tenant signs in. */
+    /** From here until the live restore ends nobody of the tenant signs in; refused unless it is running. */
     public void beginMaintenance(UUID id) {
-        tenantOf(get(id)).beginMaintenance();
+        RestoreRun run = locked(id);
+        if (run.state() != app.strongroom.catalog.restore.RestoreState.RUNNING || run.mode() != RestoreMode.LIVE) {
+            throw new IllegalStateException("restore " + id + " is " + run.state() + ": it holds no maintenance");
+        }
+        tenantOf(run).beginMaintenance();
     }
 
     public void safetyBackup(UUID id, UUID backup) {
-        get(id).safetyBackup(backup);
+        locked(id).safetyBackup(backup);
     }
 
     public void migratedFrom(UUID id, int version) {
-        get(id).migratedFrom(version);
+        locked(id).migratedFrom(version);
     }
 
     /** Done; a live restore's tenant leaves maintenance at the schema version of the database now live. */
     public void succeed(UUID id, Optional<Integer> liveSchemaVersion, Clock clock) {
-        RestoreRun run = get(id);
+        RestoreRun run = locked(id);
         run.succeed(clock.instant());
         liveSchemaVersion.ifPresent(version -> {
             Tenant tenant = tenantOf(run);
@@ -92,11 +97,17 @@ public class RestoreRuns {
         });
     }
 
-    /** Failed; the tenant, if it was held in maintenance, is back as it was. */
+    /**
+     * Failed; if it was the tenant's live restore (at most one runs at a time), the tenant leaves the maintenance it
+     * held. A failed side restore never touches the tenant's state.
+     */
     public void fail(UUID id, String reason, Clock clock) {
-        RestoreRun run = get(id);
+        RestoreRun run = locked(id);
         if (!run.state().isFinished()) {
             run.fail(reason, clock.instant());
+        }
+        if (run.mode() != RestoreMode.LIVE) {
+            return;
         }
         Tenant tenant = em.find(Tenant.class, run.tenant().value(), LockModeType.PESSIMISTIC_WRITE);
         if (tenant != null && tenant.isInMaintenance()) {
@@ -105,7 +116,16 @@ public class RestoreRuns {
     }
 
     public void discard(UUID id, String by, Clock clock) {
-        get(id).discard(by, clock.instant());
+        locked(id).discard(by, clock.instant());
+    }
+
+    /** Every change takes the row's lock, so it never races the heartbeat's version bump. */
+    private RestoreRun locked(UUID id) {
+        RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new NoSuchElementException("no restore " + id);
+        }
+        return run;
     }
 
     /** A deleted tenant's restores go with it, reasons and all. */

@@ -81,8 +81,15 @@ public class RestoreService {
         }
         RestoreRun run = begun.get();
         Duration beat = settings.backupRunStaleAfter().dividedBy(3);
-        ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(() -> runs.beat(id, clock),
-                beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
+        // A beat that fails must not end the schedule (a scheduled task that throws is never run again), or the
+        // recovery would take over a restore that is still working.
+        ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(() -> {
+            try {
+                runs.beat(id, clock);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "restore " + id + " missed a heartbeat; trying again", e);
+            }
+        }, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
         try {
             Optional<Integer> liveVersion = run.mode() == RestoreMode.LIVE ? Optional.of(restoreLive(run))
                     : restoreSide(run);
@@ -113,6 +120,8 @@ public class RestoreService {
         boolean swapped = false;
         try {
             endSessions(admin, restored);
+            // Links mailed before the backup and spent or replaced since would work again: void them all.
+            SideCopy.neutralise(admin, restored);
             admin.confineRole(restored, new SqlIdentifier(tenant.roleName()));
             runs.beginMaintenance(run.id());
             units.close(tenant.id());

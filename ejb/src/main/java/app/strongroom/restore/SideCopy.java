@@ -8,10 +8,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * What makes a side database harmless next to the live one. Nobody signs in to it and no scheduled work knows it (it
- * is no tenant of the catalog), so it sends no mail and runs nothing; what it still holds that could act in the
- * world is voided here: every link that was mailed (invitations, password resets). The tenant API keys and portal
- * links of later work belong in {@link #VOIDED} too. The restore then makes the database refuse writes altogether.
+ * What makes a restored database harmless. Every link that was mailed (invitations, password resets) is voided: in a
+ * side copy they would reach into the live tenant, and in a database about to go live they may have been spent or
+ * replaced since the backup. The tenant API keys and portal links of later work belong in {@link #VOIDED} too. A side
+ * copy is also no tenant of the catalog, so no sign-in, mail or scheduled work knows it, and the restore makes it
+ * refuse writes.
  */
 final class SideCopy {
     /** Statements that empty the tables whose rows are credentials or links into the live tenant. */

@@ -61,7 +61,10 @@ class RestoreIT {
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
         String database = Tenants.databaseOf(tenant);
         addContact(database, "Kept before the backup");
+        execute(database, "insert into password_link (token_sha256, user_id, purpose, created_at, expires_at) "
+                + "select repeat('b', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
         UUID backup = backUp(slug, tenant);
+        execute(database, "update password_link set used_at = now()");
         addContact(database, "Written after the backup");
         execute(database, "delete from contact where name = 'Kept before the backup'");
         execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
@@ -74,6 +77,8 @@ class RestoreIT {
 
         assertThat(done.get("state")).as(String.valueOf(done.get("failure"))).isEqualTo("DONE");
         assertThat(names(database)).containsExactly("Kept before the backup");
+        assertThat(query(database, "select count(*) from password_link"))
+                .as("a link spent since the backup does not work again").containsExactly("0");
         assertThat(query(database, "select kind || ':' || coalesce(detail, '') from security_event order by id"))
                 .as("the audit trail written since the backup survives, and the restore is in it")
                 .anyMatch(e -> e.equals("SETTINGS_CHANGED:written after the backup"))
