@@ -126,6 +126,7 @@ public class JobConsole {
         } catch (jakarta.batch.operations.JobExecutionNotRunningException finished) {
             throw new JobRefusedException("execution " + executionId + " finished before it could be stopped");
         }
+        handOverRun(view);
         audit.record(JOB_STOPPED, operatorLogin(), view.job() + " execution " + executionId);
     }
 
@@ -165,7 +166,15 @@ public class JobConsole {
         } catch (jakarta.batch.operations.JobExecutionIsRunningException running) {
             throw new JobRefusedException("execution " + executionId + " is running: stop it first");
         }
+        handOverRun(view);
         audit.record(JOB_ABANDONED, operatorLogin(), view.job() + " execution " + executionId);
+    }
+
+    /** A backup run an operator stopped or gave up is theirs: the crash watch does not resume it behind their back. */
+    private void handOverRun(JobExecutionView view) {
+        if (JobName.BACKUP.xmlName().equals(view.job()) && view.parameters().containsKey("run")) {
+            backups.handOver(view.parameters().get("run"));
+        }
     }
 
     private static String restartHint(JobExecutionView view) {
