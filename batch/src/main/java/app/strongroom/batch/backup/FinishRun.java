@@ -21,6 +21,8 @@ import java.util.List;
 public class FinishRun extends AbstractBatchlet {
     /** The longest exit status the batch runtime's repository keeps whole. */
     static final int EXIT_STATUS_MAX = 500;
+    /** The step's exit status on which the job XML fails the execution. */
+    static final String TENANTS_FAILED = "TENANTS_FAILED";
 
     @Inject
     @BatchProperty
@@ -39,18 +41,8 @@ public class FinishRun extends AbstractBatchlet {
         if (failures.isEmpty()) {
             return "FINISHED";
         }
-        String verdict = app.strongroom.common.Reasons.fit(failures.size() + " tenant(s) failed: "
-                + String.join("; ", failures), "tenants failed", EXIT_STATUS_MAX);
-        job.setExitStatus(verdict);
-        throw new TenantsFailedException(verdict);
-    }
-
-    /** Ends the execution FAILED; its message is the exit status, already recorded. */
-    static final class TenantsFailedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TenantsFailedException(String message) {
-            super(message, null, false, false);
-        }
+        job.setExitStatus(app.strongroom.common.Reasons.fit(failures.size() + " tenant(s) failed: "
+                + String.join("; ", failures), "tenants failed", EXIT_STATUS_MAX));
+        return TENANTS_FAILED;
     }
 }
