@@ -36,6 +36,14 @@ public class BackupJobs {
         return start(run.runKey(), run.tenant());
     }
 
+    /**
+     * The operators took the run in hand (stopped or abandoned its execution): nobody resumes it on their own any
+     * more; restarting the execution carries it on.
+     */
+    public void handOver(String runKey) {
+        runs.finish(runKey);
+    }
+
     public long startRetention(Optional<TenantId> tenant, boolean dryRun) {
         Properties parameters = new Properties();
         tenant.ifPresent(t -> parameters.setProperty("tenant", t.value().toString()));

@@ -13,4 +13,8 @@ public sealed interface BackupOutcome {
     /** Not made; nothing of it is kept; {@code reason} is recorded. */
     record Failed(String reason) implements BackupOutcome {
     }
+
+    /** Not attempted: the tenant was deleted, or began to be, after the run listed it. Nothing to back up, no failure. */
+    record NotActive(String why) implements BackupOutcome {
+    }
 }

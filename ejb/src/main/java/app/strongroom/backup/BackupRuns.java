@@ -47,6 +47,20 @@ public class BackupRuns {
         find(runKey).ifPresent(run -> run.finish(clock.instant()));
     }
 
+    /**
+     * The run is carried on by this instance from now on (a restarted execution of it): unfinished again, and kept
+     * alive here, so a crash during the restart is resumed like any run's. Another instance taking it at the same
+     * moment keeps it.
+     */
+    public void carryOnHere(String runKey) {
+        try {
+            find(runKey).ifPresent(run -> run.carryOn(instance.name(), clock.instant()));
+            em.flush();
+        } catch (OptimisticLockException takenElsewhere) {
+            // The other instance carries it on; this execution's tenants are skipped there as here by the run key.
+        }
+    }
+
     /** Runs of this instance that are still going: kept alive while it lives. */
     public void beatOwnRuns() {
         em.createNamedQuery(BackupRun.BEAT_OWN).setParameter("now", now()).setParameter("instance", instance.name())

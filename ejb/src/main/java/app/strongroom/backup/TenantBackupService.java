@@ -72,12 +72,17 @@ public class TenantBackupService {
     }
 
     public BackupOutcome backUp(TenantId tenantId, String runKey) {
+        return backUp(tenantId, runKey, app.strongroom.jobs.ProgressSink.NONE);
+    }
+
+    /** As {@link #backUp(TenantId, String)}, telling {@code progress} the bytes written as they are written. */
+    public BackupOutcome backUp(TenantId tenantId, String runKey, app.strongroom.jobs.ProgressSink progress) {
         var done = backups.goodInRun(tenantId, runKey);
         if (done.isPresent()) {
             return new BackupOutcome.AlreadyDone(done.get().id());
         }
         if (tenants.find(tenantId).filter(t -> t.status() == app.strongroom.catalog.TenantStatus.ACTIVE).isEmpty()) {
-            return new BackupOutcome.Failed("tenant " + tenantId + " is not active (being made or deleted)");
+            return new BackupOutcome.NotActive("tenant " + tenantId + " is not active (deleted or being deleted)");
         }
         Backup backup = backups.start(tenantId, runKey);
         DirectoryLocation home = locations.home();
@@ -87,7 +92,7 @@ public class TenantBackupService {
             Tenant tenant = tenants.get(tenantId);
             TenantKeyset keyset = keys.keyset(tenantId);
             home.prepareFor(partial);
-            Sealed sealed = write(tenant, keyset, backup, partial);
+            Sealed sealed = write(tenant, keyset, backup, partial, progress);
             String onDisk;
             try (InputStream written = Files.newInputStream(partial)) {
                 onDisk = Digests.sha256Of(written);
@@ -108,11 +113,12 @@ public class TenantBackupService {
         }
     }
 
-    private Sealed write(Tenant tenant, TenantKeyset keyset, Backup backup, Path partial) throws IOException, SQLException {
+    private Sealed write(Tenant tenant, TenantKeyset keyset, Backup backup, Path partial,
+                         app.strongroom.jobs.ProgressSink progress) throws IOException, SQLException {
         PostgresAdmin admin = new PostgresAdmin(settings.server(tenant.server().name()));
         String tenantText = tenant.id().value().toString();
-        try (OutputStream disk = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW),
-                BUFFER);
+        try (OutputStream disk = new BufferedOutputStream(new app.strongroom.jobs.CountingOutputStream(
+                Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW), progress), BUFFER);
              BackupWriter writer = BackupWriter.open(disk, keyset.streamingAead(),
                      BackupBinding.tenantBackup(tenantText, backup.id().toString()));
              Connection connection = admin.adminDataSource(new SqlIdentifier(tenant.databaseName())).getConnection()) {

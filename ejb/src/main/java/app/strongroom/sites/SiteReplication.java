@@ -88,6 +88,11 @@ public class SiteReplication {
     TenantKeys keys;
 
     public PassOutcome pass(String siteName, boolean reverify) {
+        return pass(siteName, reverify, app.strongroom.jobs.ProgressSink.NONE);
+    }
+
+    /** As {@link #pass(String, boolean)}, telling {@code progress} of each tenant backup looked at and the bytes copied. */
+    public PassOutcome pass(String siteName, boolean reverify, app.strongroom.jobs.ProgressSink progress) {
         Site site = sites.get(siteName);
         String lease = newLease();
         if (!copies.claim(siteName, lease)) {
@@ -95,7 +100,7 @@ public class SiteReplication {
             return new PassOutcome.Busy(siteName);
         }
         copies.started(siteName);
-        Pass pass = new Pass(site, lease, reverify);
+        Pass pass = new Pass(site, lease, reverify, progress);
         try (SiteStore store = site.open()) {
             pass.run(store);
         } catch (GiveUp stop) {
@@ -175,6 +180,8 @@ public class SiteReplication {
         final Site site;
         final String lease;
         final boolean reverify;
+        final app.strongroom.jobs.ProgressSink progress;
+        long bytesCopied;
         int copied;
         int reverified;
         int deleted;
@@ -182,10 +189,11 @@ public class SiteReplication {
         int failuresInARow;
         String firstFailure;
 
-        Pass(Site site, String lease, boolean reverify) {
+        Pass(Site site, String lease, boolean reverify, app.strongroom.jobs.ProgressSink progress) {
             this.site = site;
             this.lease = lease;
             this.reverify = reverify;
+            this.progress = progress;
         }
 
         void run(SiteStore store) {
@@ -198,9 +206,12 @@ public class SiteReplication {
             java.util.Set<TenantId> keyEnsured = new java.util.HashSet<>();
             List<Backup> newestFirst = backups.allGood().stream()
                     .sorted(Comparator.comparing(Backup::startedAt).reversed()).toList();
+            progress.expect(newestFirst.size());
             for (Backup backup : newestFirst) {
+                long bytesBefore = bytesCopied;
                 TenantKey key = keyOf.get(backup.tenant());
                 if (key == null) {
+                    progress.advance(1, 0);
                     continue;
                 }
                 if (keyEnsured.add(backup.tenant())) {
@@ -214,6 +225,7 @@ public class SiteReplication {
                 ensure(store, objectKey, CopyKind.BACKUP, Optional.of(backup.tenant()), Optional.of(backup.id()),
                         backup.sha256().orElseThrow(), backup.size().orElseThrow(),
                         sourcesOf(objectKey, locations.home().backup(tenant, backup.name())));
+                progress.advance(1, bytesCopied - bytesBefore);
             }
             replicateCatalogBackups(store);
             // A tenant deleted while this pass ran may have been written back by it: the pass removes it again.
@@ -335,6 +347,7 @@ public class SiteReplication {
                     }
                     copies.verified(site.name(), objectKey, kind, tenantId, backup, sha256, size);
                     copied++;
+                    bytesCopied += size;
                     failuresInARow = 0;
                     if (tenant.isPresent() && keys.find(tenant.get()).isEmpty()) {
                         // The tenant was deleted while its object travelled: the purge owed runs again at the end.

@@ -1,11 +1,13 @@
 package app.strongroom.batch.drill;
 
 import app.strongroom.batch.Partitions;
+import app.strongroom.batch.progress.Progress;
 import app.strongroom.catalog.TenantStatus;
 import app.strongroom.tenancy.TenantCatalog;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,12 +23,17 @@ public class DrillPartitions implements PartitionMapper {
     String tenant;
     @EJB
     TenantCatalog catalog;
+    @Inject
+    JobContext job;
+    @Inject
+    Progress progress;
 
     @Override
     public PartitionPlan mapPartitions() {
         List<String> tenants = tenant != null && !tenant.isBlank() ? List.of(tenant.strip())
                 : catalog.all().stream().filter(t -> t.status() == TenantStatus.ACTIVE)
                         .map(t -> t.id().value().toString()).toList();
-        return Partitions.of(tenants, "tenantId", 1);
+        progress.expect(job.getExecutionId(), tenants.size());
+        return Partitions.of(tenants, "tenantId", 1, job.getExecutionId());
     }
 }

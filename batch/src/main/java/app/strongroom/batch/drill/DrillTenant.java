@@ -1,5 +1,7 @@
 package app.strongroom.batch.drill;
 
+import app.strongroom.batch.Partitions;
+import app.strongroom.batch.progress.Progress;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.drill.DrillOutcome;
 import app.strongroom.drill.DrillService;
@@ -12,7 +14,10 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Drills the partition's tenant. A failed drill is recorded and alarmed; it does not stop the other tenants' drills. */
+/**
+ * Drills the partition's tenant. A failed drill is recorded and alarmed, and named with its reason on the console's
+ * execution; it does not stop the other tenants' drills, nor fail the execution: finding a bad copy is the drill's job.
+ */
 @Named
 @Dependent
 public class DrillTenant extends AbstractBatchlet {
@@ -22,16 +27,28 @@ public class DrillTenant extends AbstractBatchlet {
     @Inject
     @BatchProperty
     String site;
+    @Inject
+    @BatchProperty
+    String execution;
     @EJB
     DrillService drills;
+    @Inject
+    Progress progress;
 
     @Override
     public String process() {
         if (tenantId == null || tenantId.isBlank()) {
             return "NO_TENANT";
         }
-        DrillOutcome outcome = drills.drill(TenantId.parse(tenantId), Optional.ofNullable(site).filter(s -> !s.isBlank()),
+        long executionId = Partitions.execution(execution);
+        TenantId tenant = TenantId.parse(tenantId);
+        DrillOutcome outcome = drills.drill(tenant, Optional.ofNullable(site).filter(s -> !s.isBlank()),
                 Clock.systemUTC());
+        if (outcome instanceof DrillOutcome.Failed failed) {
+            progress.tenantFailed(executionId, tenant, "drill failed: " + failed.reason());
+        } else {
+            progress.advance(executionId, 1, 0);
+        }
         if (outcome instanceof DrillOutcome.Passed passed) {
             return "PASSED from " + passed.site();
         }

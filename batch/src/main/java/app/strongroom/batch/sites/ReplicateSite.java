@@ -1,5 +1,7 @@
 package app.strongroom.batch.sites;
 
+import app.strongroom.batch.Partitions;
+import app.strongroom.batch.progress.Progress;
 import app.strongroom.sites.PassOutcome;
 import app.strongroom.sites.SiteReplication;
 import jakarta.batch.api.AbstractBatchlet;
@@ -11,7 +13,9 @@ import jakarta.inject.Named;
 
 /**
  * One pass over the partition's site. A site that fails does not fail the step: its state records why and when it is
- * tried again, and the other sites' partitions go on. {@code skip=true} (a retention dry run) does nothing.
+ * tried again, and the other sites' partitions go on. {@code skip=true} (a retention dry run) does nothing. With
+ * {@code reportProgress} (the replication job's own step) each backup looked at counts on the console, with the bytes
+ * copied.
  */
 @Named
 @Dependent
@@ -25,15 +29,24 @@ public class ReplicateSite extends AbstractBatchlet {
     @Inject
     @BatchProperty
     String skip;
+    @Inject
+    @BatchProperty
+    String reportProgress;
+    @Inject
+    @BatchProperty
+    String execution;
     @EJB
     SiteReplication replication;
+    @Inject
+    Progress progress;
 
     @Override
     public String process() {
         if (site == null || site.isBlank() || Boolean.parseBoolean(skip)) {
             return "NOTHING_TO_DO";
         }
-        PassOutcome outcome = replication.pass(site, Boolean.parseBoolean(reverify));
+        PassOutcome outcome = replication.pass(site, Boolean.parseBoolean(reverify),
+                progress.sink(Boolean.parseBoolean(reportProgress) ? Partitions.execution(execution) : 0));
         if (outcome instanceof PassOutcome.Done done) {
             return "DONE copied=" + done.copied() + " reverified=" + done.reverified() + " deleted=" + done.deleted();
         }

@@ -5,6 +5,7 @@ import app.strongroom.sites.SiteRegistry;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,12 +21,14 @@ public class SitePartitions implements PartitionMapper {
     String sites;
     @Inject
     SiteRegistry registry;
+    @Inject
+    JobContext job;
 
     @Override
     public PartitionPlan mapPartitions() {
         List<String> names = sites != null && !sites.isBlank()
                 ? Arrays.stream(sites.split(",")).map(String::strip).filter(s -> registry.find(s).isPresent()).toList()
                 : registry.names();
-        return Partitions.of(names, "site", names.size());
+        return Partitions.of(names, "site", names.size(), job.getExecutionId());
     }
 }

@@ -69,6 +69,12 @@ public class BackupRun {
         this.finishedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 
+    /** An operator restarted it: not finished any more, and carried on by {@code instance}. */
+    public void carryOn(String instance, Instant now) {
+        this.finishedAt = null;
+        takeOver(instance, now);
+    }
+
     /** Whether the instance carrying it out stopped giving signs of life more than {@code staleAfter} ago. */
     public boolean isAbandoned(Instant now, Duration staleAfter) {
         return finishedAt == null && heartbeatAt.toInstant().plus(staleAfter).isBefore(now);
