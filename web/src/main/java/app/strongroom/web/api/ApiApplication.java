@@ -1,6 +1,8 @@
 package app.strongroom.web.api;
 
 import app.strongroom.web.api.staff.BackupsResource;
+import app.strongroom.web.api.staff.JobRefusedMapper;
+import app.strongroom.web.api.staff.JobsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ApiJson.class, ProblemMappers.WebApplication.class, ProblemMappers.AccessDenied.class,
                 ProblemMappers.Processing.class, ProblemMappers.JsonBinding.class, ProblemMappers.Unexpected.class,
-                BackupsResource.class);
+                BackupsResource.class, JobsResource.class, JobRefusedMapper.class);
     }
 
     @Override
