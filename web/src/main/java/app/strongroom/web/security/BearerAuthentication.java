@@ -68,7 +68,7 @@ class BearerAuthentication {
     }
 
     /** RFC 6750's error_description allows printable ASCII but the quote and backslash. */
-    private static String quotable(String text) {
+    static String quotable(String text) {
         return text.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +39,7 @@ public class BackupsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BackupListJson list(@PathParam("tenant") String tenant) {
+    public BackupListJson list(@Parameter(description = "The tenant's short name") @PathParam("tenant") String tenant) {
         TenantSlug slug = TenantSlug.parse(tenant).orElseThrow(() -> new BadRequestException(
                 "A tenant's short name is 3 to 40 lower-case letters, digits or inner hyphens."));
         return new BackupListJson(slug.value(), backups.of(slug).orElseThrow(() -> new NotFoundException(

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class JobsResource {
     static final int MAX_COUNT = 100;
+    private static final String ID = "The execution id";
     private static final String JOB_NAMES = Arrays.stream(JobName.values()).filter(JobName::startableByStaff)
             .map(JobName::xmlName).collect(Collectors.joining(", "));
 
@@ -68,9 +70,12 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "An unknown job or a bad page",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExecutionListJson list(
-            @Parameter(description = "Only this job's executions") @QueryParam("job") String job,
-            @Parameter(description = "Position of the first, from 0") @QueryParam("first") @DefaultValue("0") String first,
-            @Parameter(description = "How many, 1 to " + MAX_COUNT) @QueryParam("count") @DefaultValue("20") String count) {
+            @Parameter(description = "Only this job's executions: backup, retention, replication, drill or restore")
+            @QueryParam("job") String job,
+            @Parameter(description = "Position of the first, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", defaultValue = "0")) @QueryParam("first") @DefaultValue("0") String first,
+            @Parameter(description = "How many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_COUNT, defaultValue = "20")) @QueryParam("count") @DefaultValue("20") String count) {
         requireOperator();
         Optional<JobName> only = job == null || job.isBlank() ? Optional.empty() : Optional.of(jobNamed(job));
         int from = number("first", first, 0, Integer.MAX_VALUE);
@@ -86,7 +91,8 @@ public class JobsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionJson.class)))
     @APIResponse(responseCode = "404", description = "No such execution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ExecutionJson get(@PathParam("id") String id) {
+    public ExecutionJson get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id")
+            String id) {
         requireOperator();
         return ExecutionJson.of(existing(id));
     }
@@ -123,7 +129,8 @@ public class JobsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is not running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response stop(@PathParam("id") String id) {
+    public Response stop(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id")
+            String id) {
         requireOperator();
         long execution = existing(id).id();
         console.stop(execution);
@@ -139,7 +146,8 @@ public class JobsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It cannot be restarted (completed, running, or carried on already)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response restart(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response restart(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id")
+            String id, @Context UriInfo uri) {
         requireOperator();
         return created(uri, console.restart(existing(id).id()));
     }
@@ -153,7 +161,8 @@ public class JobsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is running, or has completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ExecutionJson abandon(@PathParam("id") String id) {
+    public ExecutionJson abandon(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id")
+            String id) {
         requireOperator();
         long execution = existing(id).id();
         console.abandon(execution);
