@@ -18,6 +18,10 @@ public record JobProgressView(long tenantsDone, long tenantsTotal, long bytes) {
             return 0;
         }
         long done = Math.min(tenantsDone, tenantsTotal);
-        return done == tenantsTotal ? 100 : (int) Math.min(99, done * 100 / tenantsTotal);
+        if (done == tenantsTotal) {
+            return 100;
+        }
+        long whole = done <= Long.MAX_VALUE / 100 ? done * 100 / tenantsTotal : done / (tenantsTotal / 100);
+        return (int) Math.min(99, whole);
     }
 }

@@ -27,12 +27,21 @@ import java.util.UUID;
 @NamedQuery(name = Backup.OF_TENANT_IN_RUN, query = "select b from Backup b where b.tenantId = :tenant and b.runKey = :run")
 @NamedQuery(name = Backup.RUNNING, query = "select b from Backup b where b.state = app.strongroom.catalog.backup.BackupState.RUNNING")
 @NamedQuery(name = Backup.GOOD, query = "select b from Backup b where b.state = app.strongroom.catalog.backup.BackupState.GOOD")
+@jakarta.persistence.NamedNativeQuery(name = Backup.DAILY_SIZES, query = "select day, sum(size_bytes), count(*) from ("
+        + "select distinct on (tenant_id, date(started_at at time zone 'UTC')) date(started_at at time zone 'UTC') as day,"
+        + " size_bytes from backup where size_bytes is not null and started_at >= ?1"
+        + " order by tenant_id, date(started_at at time zone 'UTC'), started_at desc) newest group by day order by day")
 public class Backup {
     public static final String OF_TENANT = "Backup.ofTenant";
     public static final String GOOD_OF_TENANT = "Backup.goodOfTenant";
     public static final String OF_TENANT_IN_RUN = "Backup.ofTenantInRun";
     public static final String RUNNING = "Backup.running";
     public static final String GOOD = "Backup.good";
+    /**
+     * Per UTC day since {@code ?1}: the bytes of every tenant's newest backup made that day that was good (retention
+     * may have deleted it since), and how many tenants that is. Rows of (date, bytes, tenants), oldest first.
+     */
+    public static final String DAILY_SIZES = "Backup.dailySizes";
     private static final int FAILURE_MAX = 1000;
 
     @Id

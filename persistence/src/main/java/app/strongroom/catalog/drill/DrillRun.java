@@ -19,11 +19,15 @@ import java.util.UUID;
 @Table(name = "drill_run")
 @NamedQuery(name = DrillRun.OF_TENANT, query = "select d from DrillRun d where d.tenantId = :tenant order by d.startedAt desc")
 @NamedQuery(name = DrillRun.RECENT, query = "select d from DrillRun d order by d.startedAt desc")
+@NamedQuery(name = DrillRun.RESTORE_TIMES, query = "select d.startedAt, d.restoreMs from DrillRun d"
+        + " where d.ok = true and d.startedAt >= :since order by d.startedAt")
 @NamedQuery(name = DrillRun.UNFINISHED, query = "select d from DrillRun d where d.finishedAt is null and d.startedAt < :before")
 public class DrillRun {
     public static final String OF_TENANT = "DrillRun.ofTenant";
     public static final String RECENT = "DrillRun.recent";
     public static final String UNFINISHED = "DrillRun.unfinished";
+    /** When each drill that passed since {@code :since} began, and its restore time in ms, oldest first. */
+    public static final String RESTORE_TIMES = "DrillRun.restoreTimes";
     private static final int FAILURE_MAX = 1000;
 
     @Id
