@@ -126,6 +126,9 @@ public final class Main {
             say("  (generated at first start and kept in " + home.resolve("operator-password")
                     + "; set STRONGROOM_OPERATOR_PASSWORD before the first start to choose it)");
         }
+        KeyPin.of(keyStore, keyStorePassword.toCharArray(), alias).ifPresent(pin -> say("  Command line: make a token"
+                + " on the staff page \"API tokens\", then java -jar cli/target/strongroom-cli.jar --pin-sha256 " + pin
+                + " jobs list"));
         if (mailOutbox) {
             say("  E-mail (invitations, password links) is written to " + home.resolve("outbox")
                     + "; set STRONGROOM_MAIL_HOST (and _PORT, _USER, _PASSWORD, _FROM) to send it by SMTP.");
