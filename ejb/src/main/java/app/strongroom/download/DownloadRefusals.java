@@ -4,6 +4,7 @@ import app.strongroom.backup.BackupCatalog;
 import app.strongroom.catalog.TenantId;
 import app.strongroom.catalog.backup.Backup;
 import app.strongroom.identity.Caller;
+import app.strongroom.identity.Role;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenant.security.SecurityEventKind;
 import jakarta.annotation.security.PermitAll;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records a download refused to a caller who is not an administrator of a company: a user without the role, a member
- * of the platform staff, or nobody signed in. Who asked is read from the caller's own identity, never from the
+ * Records a download refused to a caller who is not an administrator of a company (a user without the role, a member
+ * of the platform staff, nobody signed in), or to an administrator who asked for an address that names no backup. Who asked is read from the caller's own identity, never from the
  * request. The refusal goes into the trail of the caller's company and of the company whose backup was asked for;
  * callers of no company are recorded among the platform's events too.
  */
@@ -46,7 +47,8 @@ public class DownloadRefusals {
         Optional<TenantId> owner = backup.flatMap(backups::find).map(Backup::tenant);
         if (caller instanceof Caller.TenantUser user) {
             audit.record(user.tenant(), SecurityEventKind.BACKUP_DOWNLOAD_REFUSED, user.login(), clientAddress,
-                    "asked for " + asked + "; " + ONLY_ADMINISTRATORS);
+                    "asked for " + asked + "; " + (security.isCallerInRole(Role.Names.TENANT_ADMIN)
+                            ? "refused: there is no such backup" : ONLY_ADMINISTRATORS));
             String company = tenants.find(user.tenant()).map(t -> t.slug().value()).orElse(user.tenant().toString());
             owner.filter(t -> !t.equals(user.tenant())).ifPresent(t -> audit.record(t,
                     SecurityEventKind.BACKUP_DOWNLOAD_REFUSED, null, clientAddress, "refused to " + user.login()

@@ -414,6 +414,9 @@ class DownloadIT {
         assertThat(linked.headers().firstValue("Allow")).hasValue("POST");
         assertThat(events(tenant)).noneMatch(e -> e.startsWith("LIVE_BACKUP_DOWNLOADED"));
         assertThat(liveLease(tenant)).isEmpty();
+        assertThat(admin.get("downloads/backups/not-a-backup").statusCode()).isEqualTo(404);
+        assertThat(events(tenant)).contains("BACKUP_DOWNLOAD_REFUSED admin 203.0.113.75 asked for the address "
+                + "/not-a-backup; refused: there is no such backup");
     }
 
     @Test
