@@ -92,7 +92,7 @@ public class KeptDownloads {
                     + path + "; a tenant administrator asked to download it");
             audit.record(caller.tenant(), SecurityEventKind.BACKUP_DOWNLOAD_FAILED, caller.login(), clientAddress,
                     "the backup of " + DownloadNames.utc(backup.startedAt()) + " (" + id + ") could not be downloaded: "
-                            + "its copy on the main server is missing" + (safe ? "; its copies at the sites are safe"
+                            + "its copy on the main server is missing or damaged" + (safe ? "; its copies at the sites are safe"
                             : ""));
             return new KeptLookup.NotAtHome(file, safe);
         }
@@ -132,7 +132,7 @@ public class KeptDownloads {
                     + "integrity check while it was downloaded", damaged);
             audit.record(tenant, SecurityEventKind.BACKUP_DOWNLOAD_FAILED, caller.login(), clientAddress, which
                     + ": its copy on the main server failed its integrity check after " + counting.count
-                    + " bytes; the download was cut off and the operators alerted");
+                    + " bytes; the download was cut off");
             return new KeptSending.Damaged(counting.count, damaged.getMessage());
         }
     }

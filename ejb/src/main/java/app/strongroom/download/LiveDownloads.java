@@ -100,7 +100,7 @@ public class LiveDownloads {
                     + " bytes: " + reason, e);
             audit.record(tenant.id(), SecurityEventKind.BACKUP_DOWNLOAD_FAILED, caller.login(), clientAddress,
                     "live backup " + id + " was not completed (" + sent + " bytes sent): " + reason);
-            return new LiveOutcome.Failed(out != null, reason);
+            return new LiveOutcome.Failed(out != null && !out.clientGone, reason);
         } finally {
             renewal.finished(holder);
             leases.release(tenant.id(), holder);

@@ -13,9 +13,10 @@ public sealed interface LiveOutcome {
     }
 
     /**
-     * The download failed; {@code started}: bytes were already sent, so the response must be cut, never completed.
-     * {@code reason} is for the company's administrator.
+     * The download failed. {@code cutOff}: bytes were already sent to a client still there, so the response must be
+     * cut off, never completed (a client that went away needs nothing more). {@code reason} is for the company's
+     * administrator.
      */
-    record Failed(boolean started, String reason) implements LiveOutcome {
+    record Failed(boolean cutOff, String reason) implements LiveOutcome {
     }
 }

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.ZoneOffset;
@@ -46,7 +45,8 @@ import java.util.regex.Pattern;
  * can only save it to the administrator's own disk, and holds nothing.
  *
  * <p>A response that fails after its first byte (a segment failing authentication, the database going away) is cut
- * off, never completed: nobody may take part of a backup for the whole.
+ * off, never completed: nobody may take part of a backup for the whole. A download its client gave up stops
+ * ({@link ClientConnection}).
  */
 @WebServlet("/downloads/backups/*")
 public class BackupDownloadServlet extends HttpServlet {
@@ -88,22 +88,26 @@ public class BackupDownloadServlet extends HttpServlet {
             refuse(request, response, "the live download", Optional.empty(), address);
             return;
         }
+        Optional<ClientConnection> connection = ClientConnection.of(request);
         LiveOutcome outcome = live.download(address, fileName -> {
             response.setContentType(ZIP);
             response.setHeader("Content-Disposition", attachment(fileName));
             noStore(response);
             // Headers out now: the browser shows the download starting while the snapshot is being read.
             response.flushBuffer();
-            return response.getOutputStream();
+            return new ClientWatch(response.getOutputStream(), connection);
         });
         if (outcome instanceof LiveOutcome.Busy busy) {
             plain(response, HttpServletResponse.SC_CONFLICT, "download.live.busy", UTC.format(busy.since()),
                     busy.login());
         } else if (outcome instanceof LiveOutcome.Failed failed) {
-            if (failed.started()) {
-                throw cut(request, "the live download failed after it started: " + failed.reason());
+            if (failed.cutOff()) {
+                throw cut(connection, "the live download failed after it started: " + failed.reason());
             }
-            plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "download.live.unavailable", failed.reason());
+            if (!response.isCommitted()) {
+                plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "download.live.unavailable",
+                        failed.reason());
+            }
         }
     }
 
@@ -157,15 +161,21 @@ public class BackupDownloadServlet extends HttpServlet {
         if (!withBody) {
             return;
         }
-        OutputStream out = response.getOutputStream();
-        KeptSending sending = kept.send(file.id(), first, length, address, out);
+        Optional<ClientConnection> connection = ClientConnection.of(request);
+        KeptSending sending;
+        try {
+            sending = kept.send(file.id(), first, length, address,
+                    new ClientWatch(response.getOutputStream(), connection));
+        } catch (ClientWatch.ClientGone gone) {
+            return;
+        }
         if (sending instanceof KeptSending.Damaged damaged) {
-            throw cut(request, "backup " + file.id() + " failed its integrity check after " + damaged.bytesSent()
+            throw cut(connection, "backup " + file.id() + " failed its integrity check after " + damaged.bytesSent()
                     + " bytes");
         }
         if (sending instanceof KeptSending.Gone) {
             if (response.isCommitted()) {
-                throw cut(request, "backup " + file.id() + " was removed while it was being sent");
+                throw cut(connection, "backup " + file.id() + " was removed while it was being sent");
             }
             response.reset();
             plain(response, HttpServletResponse.SC_NOT_FOUND, "download.kept.notFound");
@@ -225,8 +235,8 @@ public class BackupDownloadServlet extends HttpServlet {
     }
 
     /** Closes the connection under the response, then ends the request with the reason. */
-    private static CutOff cut(HttpServletRequest request, String reason) {
-        ResponseCut.closeConnection(request);
+    private static CutOff cut(Optional<ClientConnection> connection, String reason) {
+        connection.ifPresent(ClientConnection::close);
         return new CutOff(reason);
     }
 
