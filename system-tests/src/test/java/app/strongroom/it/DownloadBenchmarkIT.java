@@ -46,6 +46,7 @@ class DownloadBenchmarkIT {
         int rowsMb = Integer.getInteger("bench.rowsMb", 1024);
         String heap = System.getProperty("bench.heap", "256m");
         Path dir = TestPlatform.directory().resolve("download-bench");
+        deleteRecursively(dir);
         Platform.ensureCatalogDatabase(TestPlatform.database(), CATALOG);
         int https = TestPlatform.freePort();
         Path settings = TestPlatform.settings().put("strongroom.https-port", Integer.toString(https))
@@ -72,8 +73,8 @@ class DownloadBenchmarkIT {
             Instant before = Instant.now();
             Backups.backUpNow(operator, slug);
             UUID backup = Backups.await(Duration.ofMinutes(30), () -> goodBackup(slug, before));
-            Path encrypted = Files.list(dir.resolve("backups").resolve("tenants")).findFirst().orElseThrow()
-                    .resolve("backups").resolve(fileName(backup));
+            Path encrypted = dir.resolve("backups").resolve("tenants").resolve(tenantOf(slug)).resolve("backups")
+                    .resolve(fileName(backup));
             long encryptedBytes = Files.size(encrypted);
             // The backup job copies it to the sites next; measured only once that is done, so nothing else runs.
             Backups.await(Duration.ofMinutes(30), () -> Optional.of(true).filter(t -> verifiedCopies(backup) == 3));
@@ -219,12 +220,28 @@ class DownloadBenchmarkIT {
     }
 
     private static String databaseOf(String slug) throws Exception {
+        return Tenants.databaseOf(app.strongroom.catalog.TenantId.parse(tenantOf(slug)));
+    }
+
+    private static String tenantOf(String slug) throws Exception {
         try (Connection c = Tenants.superuser(CATALOG);
              PreparedStatement s = c.prepareStatement("select id from tenant where slug = ?")) {
             s.setString(1, slug);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return Tenants.databaseOf(app.strongroom.catalog.TenantId.parse(r.getString(1)));
+                return r.getString(1);
+            }
+        }
+    }
+
+    /** What an earlier run left: its backups belong to tenants of a catalog made anew with every run. */
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
