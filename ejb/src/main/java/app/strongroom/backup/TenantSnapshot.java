@@ -46,7 +46,7 @@ public class TenantSnapshot {
         }
     }
 
-    /** Writes the tenant's snapshot and seals {@code writer} with a manifest naming {@code backupId} and {@code createdAt}. */
+    /** Writes the tenant's snapshot and seals {@code writer} with a manifest naming {@code backupId}, {@code createdAt}. */
     public Sealed write(Tenant tenant, BackupWriter writer, String backupId, Instant createdAt)
             throws IOException, SQLException {
         PostgresAdmin admin = new PostgresAdmin(settings.server(tenant.server().name()));

@@ -19,9 +19,10 @@ import java.util.UUID;
 
 /**
  * Records a download refused to a caller who is not an administrator of a company (a user without the role, a member
- * of the platform staff, nobody signed in), or to an administrator who asked for an address that names no backup. Who asked is read from the caller's own identity, never from the
- * request. The refusal goes into the trail of the caller's company and of the company whose backup was asked for;
- * callers of no company are recorded among the platform's events too.
+ * of the platform staff, nobody signed in), or to an administrator who asked for an address that names no backup. Who
+ * asked is read from the caller's own identity, never from the request. The refusal goes into the trail of the
+ * caller's company and of the company whose backup was asked for; callers of no company are recorded among the
+ * platform's events too.
  */
 @Stateless
 @PermitAll

@@ -78,8 +78,8 @@ public class KeptDownloads {
                     "asked for backup " + id + ", which is not one of this company's kept backups");
             found.filter(b -> !b.tenant().equals(caller.tenant())).ifPresent(b -> audit.record(b.tenant(),
                     SecurityEventKind.BACKUP_DOWNLOAD_REFUSED, null, clientAddress, "refused to " + caller.login()
-                            + ", a user of another company (" + tenant.slug().value() + "), who asked for the backup of "
-                            + DownloadNames.utc(b.startedAt()) + " (" + id + ")"));
+                            + ", a user of another company (" + tenant.slug().value() + "), who asked for the backup "
+                            + "of " + DownloadNames.utc(b.startedAt()) + " (" + id + ")"));
             return new KeptLookup.NotFound();
         }
         Backup backup = ours.get();
@@ -92,8 +92,8 @@ public class KeptDownloads {
                     + path + "; a tenant administrator asked to download it");
             audit.record(caller.tenant(), SecurityEventKind.BACKUP_DOWNLOAD_FAILED, caller.login(), clientAddress,
                     "the backup of " + DownloadNames.utc(backup.startedAt()) + " (" + id + ") could not be downloaded: "
-                            + "its copy on the main server is missing or damaged" + (safe ? "; its copies at the sites are safe"
-                            : ""));
+                            + "its copy on the main server is missing or damaged"
+                            + (safe ? "; its copies at the sites are safe" : ""));
             return new KeptLookup.NotAtHome(file, safe);
         }
         return new KeptLookup.Found(file);

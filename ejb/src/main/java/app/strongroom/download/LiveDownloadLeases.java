@@ -45,7 +45,8 @@ public class LiveDownloadLeases {
 
     /** The tenant's download that is running, if one is. */
     public Optional<LiveDownload> running(TenantId tenant) {
-        return Optional.ofNullable(em.find(LiveDownload.class, tenant.value())).filter(d -> d.isRunning(clock.instant()));
+        return Optional.ofNullable(em.find(LiveDownload.class, tenant.value()))
+                .filter(d -> d.isRunning(clock.instant()));
     }
 
     /** Extends the lease of {@code holder}; false when it no longer holds one (it ran out and was taken). */

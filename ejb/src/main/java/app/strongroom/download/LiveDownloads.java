@@ -74,8 +74,8 @@ public class LiveDownloads {
             Optional<LiveDownload> other = leases.running(tenant.id());
             audit.record(tenant.id(), SecurityEventKind.BACKUP_DOWNLOAD_REFUSED, caller.login(), clientAddress,
                     "asked for a live download while another one was running"
-                            + other.map(d -> " (started by " + d.login() + " at " + DownloadNames.utc(d.startedAt()) + ")")
-                            .orElse(""));
+                            + other.map(d -> " (started by " + d.login() + " at " + DownloadNames.utc(d.startedAt())
+                            + ")").orElse(""));
             return new LiveOutcome.Busy(other.map(LiveDownload::startedAt).orElse(Instant.now()),
                     other.map(LiveDownload::login).orElse(""));
         }

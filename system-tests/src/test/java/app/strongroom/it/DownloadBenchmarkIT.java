@@ -31,11 +31,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * On request only (see the README): downloads of a large tenant's backup (about {@code bench.rowsMb} MB of rows) through
- * the running server, kept (decrypted on the fly) and live (made while it streams), each against reading the same
- * encrypted file from disk in the same run (and, for comparison, decrypting it in the test's own JVM); and the server's
- * peak heap meanwhile, on a heap far smaller than the backup. Report:
- * {@code target/bench/download.md}.
+ * On request only (see the README): downloads of a large tenant's backup (about {@code bench.rowsMb} MB of rows)
+ * through the running server, kept (decrypted on the fly) and live (made while it streams), each against reading the
+ * same encrypted file from disk in the same run (and, for comparison, decrypting it in the test's own JVM); and the
+ * server's peak heap meanwhile, on a heap far smaller than the backup. Report: {@code target/bench/download.md}.
  */
 class DownloadBenchmarkIT {
     private static final String CATALOG = "strongroom_catalog_download_bench";
@@ -87,7 +86,7 @@ class DownloadBenchmarkIT {
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = heapSampler(operator, sampling, peakHeap);
             sampler.start();
-            // Each measured twice, in turn, the better of two kept: the first pass also warms the JIT and the page cache.
+            // Each measured twice, in turn, the better kept: the first pass also warms the JIT and the page cache.
             double disk = Double.MAX_VALUE;
             double decrypt = Double.MAX_VALUE;
             double kept = Double.MAX_VALUE;

@@ -36,7 +36,7 @@ public class LiveDownload {
     public static final String RELEASE_ALL_OF = "LiveDownload.releaseAllOf";
     /** How long a download holds the tenant without renewing: what a server that died costs the tenant at most. */
     public static final Duration LEASE = Duration.ofSeconds(60);
-    /** How often a running download renews its lease: several times within one lease, so one slow renewal is harmless. */
+    /** How often a running download renews its lease: several times a lease, so one slow renewal is harmless. */
     public static final Duration RENEW_EVERY = Duration.ofSeconds(15);
 
     @Id

@@ -12,7 +12,8 @@ class LiveDownloadTest {
 
     @Test
     void aDownloadHoldsItsCompanyForOneLeaseUnlessRenewed() {
-        LiveDownload download = new LiveDownload(TenantId.random(), "host/instance/download", "anna", "203.0.113.9", now);
+        LiveDownload download = new LiveDownload(TenantId.random(), "host/instance/download", "anna", "203.0.113.9",
+                now);
         assertThat(download.isRunning(now)).isTrue();
         assertThat(download.isRunning(now.plus(LiveDownload.LEASE).minusMillis(1))).isTrue();
         assertThat(download.isRunning(now.plus(LiveDownload.LEASE))).as("its server died: it holds nobody").isFalse();
@@ -26,6 +27,7 @@ class LiveDownloadTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LiveDownload(TenantId.random(), "host/x", " ", null, now))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LiveDownload(null, "host/x", "anna", null, now)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> new LiveDownload(null, "host/x", "anna", null, now))
+                .isInstanceOf(RuntimeException.class);
     }
 }
