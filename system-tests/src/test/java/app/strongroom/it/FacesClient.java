@@ -196,6 +196,29 @@ public final class FacesClient {
         }
     }
 
+    /**
+     * Sends {@code method} (without a body) to {@code path} with {@code headers}, and reads the answer with
+     * {@code body}: as a stream to read slowly, say, or raw bytes with exact headers.
+     */
+    public <T> HttpResponse<T> exchange(String method, String path, Map<String, String> headers,
+                                        HttpResponse.BodyHandler<T> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        extraHeaders.forEach(request::header);
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() >= 300 && response.statusCode() < 400;
     }

@@ -19,29 +19,45 @@ import java.util.zip.ZipOutputStream;
  * stored files, which are mostly compressed already), then the tenant's streaming AEAD, then the target. Nothing is
  * buffered beyond a segment, so memory stays bounded whatever the size. Each entry's size and SHA-256 are taken on the
  * way and written into the manifest, the last entry.
+ *
+ * <p>{@linkplain #plain Plain}, the same zip goes to the target unencrypted: a download of live data, which the
+ * connection's TLS protects on its way to its owner. An abandoned plain backup is left without its manifest and the
+ * zip's central directory, so no reader mistakes what was written for a whole backup.
  */
 public final class BackupWriter implements Closeable {
     private static final int BUFFER = 1 << 20;
 
-    private final Digests.Tap ciphertext;
-    private final OutputStream encrypting;
+    private final Digests.Tap written;
+    private final boolean encrypted;
+    private final BufferedOutputStream buffered;
     private final ZipOutputStream zip;
     private final List<Manifest.Entry> entries = new ArrayList<>();
     private boolean entryOpen;
+    private boolean sealed;
 
-    private BackupWriter(Digests.Tap ciphertext, OutputStream encrypting) {
-        this.ciphertext = ciphertext;
-        this.encrypting = encrypting;
-        this.zip = new ZipOutputStream(new BufferedOutputStream(encrypting, BUFFER));
+    private BackupWriter(Digests.Tap written, OutputStream zipTarget, boolean encrypted) {
+        this.written = written;
+        this.encrypted = encrypted;
+        this.buffered = new BufferedOutputStream(zipTarget, BUFFER);
+        this.zip = new ZipOutputStream(buffered);
     }
 
     public static BackupWriter open(OutputStream target, StreamingAead aead, byte[] binding) throws IOException {
         Digests.Tap tap = new Digests.Tap(target);
         try {
-            return new BackupWriter(tap, aead.newEncryptingStream(tap, binding));
+            return new BackupWriter(tap, aead.newEncryptingStream(tap, binding), true);
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot start encrypting the backup", e);
         }
+    }
+
+    /**
+     * The backup written to {@code target} as a plain zip. Sealing it flushes but does not close {@code target}, which
+     * stays its owner's; {@link Sealed#ciphertextSize()} and {@link Sealed#ciphertextSha256()} are then those of the zip.
+     */
+    public static BackupWriter plain(OutputStream target) {
+        Digests.Tap tap = new Digests.Tap(target);
+        return new BackupWriter(tap, tap, false);
     }
 
     /**
@@ -77,6 +93,11 @@ public final class BackupWriter implements Closeable {
         };
     }
 
+    /** The entries written so far, each with its size and SHA-256, in order. */
+    public List<Manifest.Entry> written() {
+        return List.copyOf(entries);
+    }
+
     /** Writes the manifest with every entry's size and digest, closes the zip and the encryption. */
     public Sealed finish(Manifest manifest) throws IOException {
         Manifest complete = manifest.withEntries(entries);
@@ -84,13 +105,26 @@ public final class BackupWriter implements Closeable {
         zip.putNextEntry(new ZipEntry(Manifest.NAME));
         zip.write(complete.toJson());
         zip.closeEntry();
-        zip.close();
-        return new Sealed(complete, ciphertext.count(), ciphertext.hexDigest());
+        if (encrypted) {
+            zip.close();
+        } else {
+            zip.finish();
+            buffered.flush();
+        }
+        sealed = true;
+        return new Sealed(complete, written.count(), written.hexDigest());
     }
 
-    /** Abandons the backup: closes the streams without sealing; whatever was written is no valid backup. */
+    /**
+     * Abandons the backup unless it was sealed. Encrypted, the streams are closed and whatever was written is no
+     * valid backup (the caller discards it). Plain, nothing more is written: closing the zip would add a central
+     * directory that makes the part written look like a whole, smaller backup.
+     */
     @Override
     public void close() throws IOException {
+        if (sealed || !encrypted) {
+            return;
+        }
         try {
             zip.close();
         } catch (IOException ignored) {

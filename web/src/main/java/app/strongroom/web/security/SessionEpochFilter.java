@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * Ends a tenant user's session once it is no longer current: the user changed their password elsewhere, chose a new
- * one through a link, or was deactivated. Checked against the tenant database on every request to the application,
- * so it holds on every server instance at once.
+ * one through a link, or was deactivated. Checked against the tenant database on every request to the application and
+ * to its downloads, so it holds on every server instance at once.
  */
-@WebFilter(urlPatterns = "/app/*")
+@WebFilter(urlPatterns = {"/app/*", "/downloads/*"})
 public class SessionEpochFilter extends HttpFilter {
     @EJB
     SessionValidity validity;
