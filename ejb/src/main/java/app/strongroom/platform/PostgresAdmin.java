@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -74,6 +76,16 @@ public final class PostgresAdmin {
                 "grant usage, select on all sequences in schema public to " + role,
                 // The audit trail is append-only, even for the tenant's own role.
                 "revoke update, delete, truncate on table security_event from " + role);
+    }
+
+    /**
+     * Takes every write away from {@code role} in {@code database}: a read-only default can be switched off by any
+     * connection, a privilege the role does not hold cannot.
+     */
+    public void revokeWrites(SqlIdentifier database, SqlIdentifier role) {
+        execute(database.value(),
+                "revoke insert, update, delete, truncate on all tables in schema public from " + role,
+                "revoke usage on all sequences in schema public from " + role);
     }
 
     /** Makes a database unreachable to everybody but the administrator (used on templates and the catalog). */
@@ -152,11 +164,7 @@ public final class PostgresAdmin {
     public void replace(SqlIdentifier current, SqlIdentifier replacement, SqlIdentifier retired) {
         try (Connection c = server.adminDataSource("postgres").getConnection(); Statement s = c.createStatement()) {
             for (SqlIdentifier database : java.util.List.of(current, replacement)) {
-                try (PreparedStatement terminate = c.prepareStatement("select pg_terminate_backend(pid) "
-                        + "from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
-                    terminate.setString(1, database.value());
-                    terminate.execute();
-                }
+                terminate(c, database, -1);
             }
             c.setAutoCommit(false);
             s.execute("alter database " + current + " rename to " + retired);
@@ -164,6 +172,53 @@ public final class PostgresAdmin {
             c.commit();
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(server, e);
+        }
+    }
+
+    /**
+     * Labels {@code database} with {@code label} (its comment, which stays with the database through renames): how a
+     * restore later tells whether the database under the live name is the one it restored.
+     */
+    public void label(SqlIdentifier database, UUID label) {
+        // A UUID's text is hex digits and hyphens: nothing in it can leave the quotes, and COMMENT takes no parameters.
+        execute("postgres", "comment on database " + database + " is '" + label + "'");
+    }
+
+    /** The label {@link #label} put on {@code database}; empty if it has none, another comment, or does not exist. */
+    public Optional<UUID> labelOf(SqlIdentifier database) {
+        try (Connection c = server.adminDataSource("postgres").getConnection(); PreparedStatement s = c.prepareStatement(
+                "select shobj_description(oid, 'pg_database') from pg_database where datname = ?")) {
+            s.setString(1, database.value());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next() || r.getString(1) == null) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(UUID.fromString(r.getString(1)));
+                } catch (IllegalArgumentException notALabel) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(server, e);
+        }
+    }
+
+    /** Ends every connection to {@code database} but the one whose backend is {@code keep}. */
+    public void endConnections(SqlIdentifier database, int keep) {
+        try (Connection c = server.adminDataSource("postgres").getConnection()) {
+            terminate(c, database, keep);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(server, e);
+        }
+    }
+
+    private static void terminate(Connection c, SqlIdentifier database, int keep) throws SQLException {
+        try (PreparedStatement terminate = c.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where datname = ? and pid <> pg_backend_pid() and pid <> ?")) {
+            terminate.setString(1, database.value());
+            terminate.setInt(2, keep);
+            terminate.execute();
         }
     }
 

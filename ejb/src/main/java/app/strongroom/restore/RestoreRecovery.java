@@ -18,12 +18,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Finishes restores whose server stopped or was killed. The databases on the tenant's server say how far it got: the
- * replaced database exists only once the swap committed, so such a live restore is completed; anything else is undone
+ * database under the live name carries the restore's label only once the swap committed, so such a live restore is
+ * completed (the replaced database dropped if it is still there); anything else is undone
  * (the restored copy dropped, the live database reopened, maintenance ended) and recorded as interrupted. Either way
  * the tenant has one whole database again and can sign in.
  */
@@ -54,25 +56,26 @@ public class RestoreRecovery {
     public void recoverAbandoned(Clock clock) {
         var before = clock.instant().minus(settings.backupRunStaleAfter());
         for (RestoreRun stale : runs.abandonedSince(before)) {
-            runs.takeOver(stale.id(), before, clock).ifPresent(run -> recover(run, clock));
+            UUID owner = UUID.randomUUID();
+            runs.takeOver(stale.id(), before, owner, clock).ifPresent(run -> recover(run, owner, clock));
         }
     }
 
-    private void recover(RestoreRun run, Clock clock) {
+    private void recover(RestoreRun run, UUID owner, Clock clock) {
         Optional<Tenant> tenant = tenants.find(run.tenant());
         if (tenant.isEmpty()) {
-            runs.fail(run.id(), "the tenant was deleted", clock);
+            runs.fail(run.id(), owner, "the tenant was deleted", clock);
             return;
         }
         PostgresAdmin admin = new PostgresAdmin(settings.server(tenant.get().server().name()));
         SqlIdentifier live = new SqlIdentifier(tenant.get().databaseName());
         SqlIdentifier replaced = new SqlIdentifier(run.replacedDatabaseName());
         units.close(run.tenant());
-        if (run.mode() == RestoreMode.LIVE && admin.databaseExists(replaced)) {
-            runs.succeed(run.id(), Optional.of(tenant.get().server().templateVersion()), clock);
+        if (run.mode() == RestoreMode.LIVE && admin.labelOf(live).equals(Optional.of(run.id()))) {
             admin.dropDatabase(replaced);
             RestoreAudit.record(units, run, SecurityEventKind.LIVE_RESTORED, "from the backup of " + run.backupTakenAt()
                     + ", completed after the server doing it stopped (" + run.reason() + ")");
+            runs.succeed(run.id(), owner, Optional.of(tenant.get().server().templateVersion()), clock);
             LOG.warning(() -> "restore " + run.id() + " had swapped the databases when its server stopped: completed");
             return;
         }
@@ -81,9 +84,9 @@ public class RestoreRecovery {
         }
         admin.dropDatabase(new SqlIdentifier(run.databaseName()));
         String reason = "interrupted: the server doing it stopped before it was done; nothing was changed";
-        runs.fail(run.id(), reason, clock);
         RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of " + run.backupTakenAt()
                 + ": " + reason);
+        runs.fail(run.id(), owner, reason, clock);
         LOG.warning(() -> "restore " + run.id() + " was interrupted by a server stop: undone");
     }
 

@@ -68,6 +68,12 @@ public class RestoreRequests {
         Tenant tenant = tenants.findBySlug(slug).orElseThrow(() -> refused(staff, what, "there is no such tenant"));
         Backup backup = backups.find(backupId).filter(b -> b.tenant().equals(tenant.id()) && b.isGood())
                 .orElseThrow(() -> refused(staff, what, "the tenant has no such kept backup"));
+        boolean beingMadeOrDeleted = tenant.status() == app.strongroom.catalog.TenantStatus.PROVISIONING
+                || tenant.status() == app.strongroom.catalog.TenantStatus.DELETING;
+        if (beingMadeOrDeleted) {
+            // A copy made while the tenant is deleted could outlive the deletion.
+            throw refused(staff, what, "the tenant is " + tenant.status().name().toLowerCase() + ": nothing is restored");
+        }
         if (mode == RestoreMode.LIVE && !tenant.acceptsSignIn()) {
             throw refused(staff, what, "the tenant is " + tenant.status().name().toLowerCase()
                     + ": a live restore waits until it is active again");
@@ -85,7 +91,8 @@ public class RestoreRequests {
         try {
             jobs.start(run.id());
         } catch (RuntimeException e) {
-            runs.fail(run.id(), "the restore job could not be started: " + e.getMessage(), java.time.Clock.systemUTC());
+            runs.failUnstarted(run.id(), "the restore job could not be started: " + e.getMessage(),
+                    java.time.Clock.systemUTC());
             throw new RestoreRefusedException("the restore job could not be started; nothing was changed");
         }
         return run.id();

@@ -37,40 +37,51 @@ public class RestoreRuns {
         return run;
     }
 
-    /** Takes the restore up; empty if it is not waiting (another server took it, or it ended). */
-    public Optional<RestoreRun> begin(UUID id, Clock clock) {
+    /**
+     * Takes the restore up for the server that drew {@code owner}; empty if it is not waiting (another server took it,
+     * or it ended).
+     */
+    public Optional<RestoreRun> begin(UUID id, UUID owner, Clock clock) {
         RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
-        return run != null && run.begin(clock.instant()) ? Optional.of(run) : Optional.empty();
+        return run != null && run.begin(clock.instant(), owner) ? Optional.of(run) : Optional.empty();
     }
 
-    public void beat(UUID id, Clock clock) {
+    /** The owner is alive; a restore taken over meanwhile is not kept alive by its former owner. */
+    public void beat(UUID id, UUID owner, Clock clock) {
         RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (run != null && !run.state().isFinished()) {
+        if (run != null && run.isOwnedBy(owner)) {
             run.beat(clock.instant());
         }
     }
 
     /**
-     * Takes over a restore nobody has kept alive since {@code before}, so that only one server finishes it; empty if
-     * another server has taken it (it beats again) or it has ended.
+     * Takes over, for the server that drew {@code owner}, a restore nobody has kept alive since {@code before}, so
+     * that only one server finishes it; empty if another server has taken it (it beats again) or it has ended.
      */
-    public Optional<RestoreRun> takeOver(UUID id, Instant before, Clock clock) {
+    public Optional<RestoreRun> takeOver(UUID id, Instant before, UUID owner, Clock clock) {
         RestoreRun run = em.find(RestoreRun.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (run == null || run.state().isFinished() || run.lastSignOfLife().isAfter(before)) {
             return Optional.empty();
         }
-        if (run.state() == app.strongroom.catalog.restore.RestoreState.REQUESTED) {
-            run.begin(clock.instant());
-        } else {
-            run.beat(clock.instant());
-        }
+        run.takeOver(clock.instant(), owner);
         return Optional.of(run);
     }
 
+    /**
+     * Runs {@code swap} holding the restore's row lock, only while {@code owner} still owns it: a recovery taking the
+     * restore over waits for a swap under way, and a swap never follows a takeover (the recovery undoes the restore).
+     */
+    public void swap(UUID id, UUID owner, Runnable swap) {
+        if (!locked(id).isOwnedBy(owner)) {
+            throw new RestoreRefusedException("another server took the restore over before the databases were swapped");
+        }
+        swap.run();
+    }
+
     /** From here until the live restore ends nobody of the tenant signs in; refused unless it is running. */
-    public void beginMaintenance(UUID id) {
+    public void beginMaintenance(UUID id, UUID owner) {
         RestoreRun run = locked(id);
-        if (run.state() != app.strongroom.catalog.restore.RestoreState.RUNNING || run.mode() != RestoreMode.LIVE) {
+        if (!run.isOwnedBy(owner) || run.mode() != RestoreMode.LIVE) {
             throw new IllegalStateException("restore " + id + " is " + run.state() + ": it holds no maintenance");
         }
         tenantOf(run).beginMaintenance();
@@ -84,9 +95,15 @@ public class RestoreRuns {
         locked(id).migratedFrom(version);
     }
 
-    /** Done; a live restore's tenant leaves maintenance at the schema version of the database now live. */
-    public void succeed(UUID id, Optional<Integer> liveSchemaVersion, Clock clock) {
+    /**
+     * Done; a live restore's tenant leaves maintenance at the schema version of the database now live. False, and
+     * nothing changed, if {@code owner} lost the restore to another server, which ends it instead.
+     */
+    public boolean succeed(UUID id, UUID owner, Optional<Integer> liveSchemaVersion, Clock clock) {
         RestoreRun run = locked(id);
+        if (!run.isOwnedBy(owner)) {
+            return false;
+        }
         run.succeed(clock.instant());
         liveSchemaVersion.ifPresent(version -> {
             Tenant tenant = tenantOf(run);
@@ -95,17 +112,33 @@ public class RestoreRuns {
                 tenant.endMaintenance();
             }
         });
+        return true;
     }
 
     /**
      * Failed; if it was the tenant's live restore (at most one runs at a time), the tenant leaves the maintenance it
-     * held. A failed side restore never touches the tenant's state.
+     * held. A failed side restore never touches the tenant's state. False, and nothing changed, if {@code owner} lost
+     * the restore to another server.
      */
-    public void fail(UUID id, String reason, Clock clock) {
+    public boolean fail(UUID id, UUID owner, String reason, Clock clock) {
         RestoreRun run = locked(id);
-        if (!run.state().isFinished()) {
-            run.fail(reason, clock.instant());
+        if (!run.isOwnedBy(owner)) {
+            return false;
         }
+        end(run, reason, clock);
+        return true;
+    }
+
+    /** A restore whose job never started fails before anyone owned it. */
+    public void failUnstarted(UUID id, String reason, Clock clock) {
+        RestoreRun run = locked(id);
+        if (run.state() == app.strongroom.catalog.restore.RestoreState.REQUESTED) {
+            end(run, reason, clock);
+        }
+    }
+
+    private void end(RestoreRun run, String reason, Clock clock) {
+        run.fail(reason, clock.instant());
         if (run.mode() != RestoreMode.LIVE) {
             return;
         }

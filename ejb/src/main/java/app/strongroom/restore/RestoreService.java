@@ -23,8 +23,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -40,7 +38,8 @@ import java.util.logging.Logger;
  * Carries out one restore the helpdesk asked for ({@link RestoreRequests}). The backup is restored into a database of
  * its own first, while the tenant works on: every segment authenticated, every entry against the manifest, every
  * table's rows counted, an older schema migrated up. Only then, for a live restore, is the tenant held in maintenance,
- * the live database backed up and that backup pinned, the audit trail written since the backup carried over, and the
+ * the live database backed up and that backup pinned, the audit trail and the accounts' standing carried over from it
+ * ({@link LiveCarryOver}), and the
  * two databases swapped by renaming both in one PostgreSQL transaction: the tenant has either its old database or the
  * restored one, whatever happens. A side restore instead neutralises its copy and leaves it, read-only, for the
  * tenant's administrator. Any failure drops what was made and leaves the tenant as it was.
@@ -50,10 +49,6 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RestoreService {
     private static final Logger LOG = Logger.getLogger(RestoreService.class.getName());
-    private static final String AUDIT_SINCE = "select id, occurred_at, kind, login, client_address, actor, detail "
-            + "from security_event where id > ? order by id";
-    private static final String AUDIT_CARRIED_OVER = "insert into security_event (id, occurred_at, kind, login, "
-            + "client_address, actor, detail) overriding system value values (?, ?, ?, ?, ?, ?, ?)";
 
     @EJB
     RestoreRuns runs;
@@ -75,7 +70,8 @@ public class RestoreService {
     /** Does the restore if it is still waiting; returns its record as it ends (or as another server left it). */
     public RestoreRun perform(UUID id) {
         Clock clock = Clock.systemUTC();
-        Optional<RestoreRun> begun = runs.begin(id, clock);
+        UUID owner = UUID.randomUUID();
+        Optional<RestoreRun> begun = runs.begin(id, owner, clock);
         if (begun.isEmpty()) {
             return runs.get(id);
         }
@@ -85,32 +81,39 @@ public class RestoreService {
         // recovery would take over a restore that is still working.
         ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(() -> {
             try {
-                runs.beat(id, clock);
+                runs.beat(id, owner, clock);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restore " + id + " missed a heartbeat; trying again", e);
             }
         }, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Optional<Integer> liveVersion = run.mode() == RestoreMode.LIVE ? Optional.of(restoreLive(run))
+            Optional<Integer> liveVersion = run.mode() == RestoreMode.LIVE ? Optional.of(restoreLive(run, owner))
                     : restoreSide(run);
             // In the trail before the record says done, so whoever sees it done finds it there.
             RestoreAudit.record(units, run, run.mode() == RestoreMode.LIVE ? SecurityEventKind.LIVE_RESTORED
                     : SecurityEventKind.SIDE_RESTORED, "from the backup of " + run.backupTakenAt() + " ("
                     + run.reason() + ")");
-            runs.succeed(id, liveVersion, clock);
+            if (!runs.succeed(id, owner, liveVersion, clock)) {
+                LOG.warning(() -> "restore " + id + " was done, but another server had taken it over; its record is"
+                        + " that server's");
+            }
         } catch (RuntimeException e) {
             String reason = TenantBackupService.reason(e);
             LOG.log(Level.WARNING, "restore " + id + " failed: " + reason, e);
-            RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of "
-                    + run.backupTakenAt() + ": " + reason);
-            runs.fail(id, reason, clock);
+            // A restore lost to another server is that server's to record.
+            if (runs.get(id).isOwnedBy(owner)) {
+                // The reason can name the platform's servers; the tenant's trail says what matters to the tenant.
+                RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of "
+                        + run.backupTakenAt() + " (" + run.reason() + "): nothing was changed");
+                runs.fail(id, owner, reason, clock);
+            }
         } finally {
             heartbeat.cancel(false);
         }
         return runs.get(id);
     }
 
-    private int restoreLive(RestoreRun run) {
+    private int restoreLive(RestoreRun run, UUID owner) {
         Tenant tenant = tenants.get(run.tenant());
         PostgresAdmin admin = admin(tenant);
         SqlIdentifier live = new SqlIdentifier(tenant.databaseName());
@@ -123,17 +126,27 @@ public class RestoreService {
             // Links mailed before the backup and spent or replaced since would work again: void them all.
             SideCopy.neutralise(admin, restored);
             admin.confineRole(restored, new SqlIdentifier(tenant.roleName()));
-            runs.beginMaintenance(run.id());
+            // The label goes live with the database: a recovery after a crash reads it to know whether the swap was
+            // done (then the restore is completed), whatever else had happened by then.
+            admin.label(restored, run.id());
+            runs.beginMaintenance(run.id(), owner);
             units.close(tenant.id());
             BackupOutcome safety = backupService.backUpBeforeRestore(tenant.id(), "restore-" + run.id());
             UUID safetyId = safetyBackupOf(safety);
             backups.pin(safetyId);
             runs.safetyBackup(run.id(), safetyId);
-            carryAuditTrailOver(admin, live, restored);
-            // No connection may hold the live database while it is renamed; then both renames in one transaction,
-            // so a server killed at any moment leaves one whole database live (see RestoreRecovery).
-            admin.allowConnections(live, false);
-            admin.replace(live, restored, replaced);
+            LiveCarryOver.closeAndCarryOver(admin, live, restored, run.backupTakenAt());
+            // Both renames in one transaction, so a server killed at any moment leaves one whole database live (see
+            // RestoreRecovery); under the restore's row lock, only while this server still owns the restore.
+            try {
+                runs.swap(run.id(), owner, () -> admin.replace(live, restored, replaced));
+            } catch (RuntimeException e) {
+                // The commit may have happened even though its answer was lost: the label says which database is live.
+                if (!admin.labelOf(live).equals(Optional.of(run.id()))) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "restore " + run.id() + ": the swap reported a failure but was done", e);
+            }
             swapped = true;
         } finally {
             units.close(tenant.id());
@@ -155,6 +168,7 @@ public class RestoreService {
             restoreChecked(run, admin, false);
             SideCopy.neutralise(admin, side);
             admin.confineRole(side, new SqlIdentifier(tenant.roleName()));
+            admin.revokeWrites(side, new SqlIdentifier(tenant.roleName()));
             admin.makeReadOnly(side);
             kept = true;
             return Optional.empty();
@@ -220,45 +234,6 @@ public class RestoreService {
             throw new IllegalStateException("the restored database's sessions could not be ended: " + e.getMessage(), e);
         }
     }
-
-    /**
-     * The audit trail is append-only and must survive a restore: the entries written since the backup are copied
-     * from the live database, with their ids, into the restored one, while the tenant is held in maintenance.
-     */
-    private static void carryAuditTrailOver(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored) {
-        try (Connection from = admin.adminDataSource(live).getConnection();
-             Connection to = admin.adminDataSource(restored).getConnection()) {
-            long newest;
-            try (Statement s = to.createStatement();
-                 ResultSet r = s.executeQuery("select coalesce(max(id), 0) from security_event")) {
-                r.next();
-                newest = r.getLong(1);
-            }
-            to.setAutoCommit(false);
-            try (PreparedStatement read = from.prepareStatement(AUDIT_SINCE);
-                 PreparedStatement write = to.prepareStatement(AUDIT_CARRIED_OVER)) {
-                read.setLong(1, newest);
-                try (ResultSet r = read.executeQuery()) {
-                    while (r.next()) {
-                        for (int i = 1; i <= 7; i++) {
-                            write.setObject(i, r.getObject(i));
-                        }
-                        write.addBatch();
-                    }
-                }
-                write.executeBatch();
-            }
-            try (Statement s = to.createStatement()) {
-                s.execute("select setval(pg_get_serial_sequence('security_event', 'id'), "
-                        + "greatest((select max(id) from security_event), 1))");
-            }
-            to.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the audit trail could not be carried over to the restored database: "
-                    + e.getMessage(), e);
-        }
-    }
-
 
     private static void dropQuietly(PostgresAdmin admin, SqlIdentifier database) {
         try {

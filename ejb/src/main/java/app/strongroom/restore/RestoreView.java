@@ -18,4 +18,13 @@ public record RestoreView(UUID id, Instant backupTakenAt, RestoreMode mode, Stri
                 run.requestedAt(), run.state(), run.duration(), run.migratedFromVersion(), run.safetyBackupId(),
                 run.failure(), run.isOpenSide());
     }
+
+    /**
+     * As the tenant sees it: without the failure's reason, which can name the platform's servers and databases; the
+     * helpdesk that asked for the restore has it.
+     */
+    RestoreView withoutFailureReason() {
+        return new RestoreView(id, backupTakenAt, mode, reason, requestedBy, requestedAt, state, duration, migratedFrom,
+                safetyBackup, Optional.empty(), openSide);
+    }
 }

@@ -55,14 +55,15 @@ public class SideDatabases {
     PlatformSettings settings;
 
     public List<RestoreView> restores() {
-        return runs.ofTenant(caller().tenant()).stream().map(RestoreView::of).toList();
+        return runs.ofTenant(caller().tenant()).stream().map(RestoreView::of).map(RestoreView::withoutFailureReason)
+                .toList();
     }
 
     /** An open side database of the caller's tenant; refused (and audited) for anything else. */
     public RestoreView side(UUID restore) {
         RestoreRun run = openSide(restore);
         auditOwn(SecurityEventKind.SIDE_OPENED, "side database of the backup of " + run.backupTakenAt());
-        return RestoreView.of(run);
+        return RestoreView.of(run).withoutFailureReason();
     }
 
     /** The side database's contacts whose name contains {@code name} (all when blank), by name, read-only. */

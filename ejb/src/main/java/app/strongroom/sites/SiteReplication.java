@@ -285,8 +285,12 @@ public class SiteReplication {
             for (MasterKey master : settings.masterKeys()) {
                 MessageDigest sha = Digests.sha256();
                 try (InputStream in = new DigestInputStream(Files.newInputStream(local.file()), sha)) {
-                    BackupReader.verify(in, master.catalogBackups(),
-                            BackupBinding.catalogBackup(local.name().id().toString()));
+                    // The reader closes what it reads; the file's digest needs the bytes it leaves behind too.
+                    BackupReader.verify(new java.io.FilterInputStream(in) {
+                        @Override
+                        public void close() {
+                        }
+                    }, master.catalogBackups(), BackupBinding.catalogBackup(local.name().id().toString()));
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                     return Optional.of(Digests.hex(sha.digest()));
                 } catch (IOException | VaultException e) {

@@ -2,11 +2,8 @@ package app.strongroom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.strongroom.launcher.DataGrid;
 import app.strongroom.launcher.MicroServer;
 import app.strongroom.launcher.Platform;
-import app.strongroom.launcher.SelfSignedCertificate;
-import app.strongroom.launcher.StrongroomHome;
 import app.strongroom.vault.keys.MasterKey;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -137,25 +134,13 @@ class BackupCrashIT {
     }
 
     private static MicroServer start(String name, String masterKey, Optional<String> retired) {
-        Path dir = DIR.resolve(name);
-        int http = TestPlatform.freePort();
-        int https = TestPlatform.freePort();
-        var settings = TestPlatform.settings().put("strongroom.https-port", Integer.toString(https))
-                .put("strongroom.catalog.database", CATALOG)
-                .put("strongroom.master-key", masterKey)
-                .put("strongroom.backup.dir", DIR.resolve("backups").toString())
-                .put("strongroom.files.dir", DIR.resolve("files").toString())
-                .put("strongroom.backup.parallel", "1")
-                .put("strongroom.operator.password", TestPlatform.operatorPassword());
-        retired.ifPresent(key -> settings.put("strongroom.master-key.retired", key));
-        Path file = settings.writeTo(dir.resolve("micro.properties"));
-        int gridPort = TestPlatform.freePort();
-        return MicroServer.start(new MicroServer.Options(Path.of(System.getProperty("payara.microJar")),
-                Path.of(System.getProperty("strongroom.war")), http, https, TestPlatform.keyStore(),
-                TestPlatform.KEYSTORE_PASSWORD.toCharArray(), SelfSignedCertificate.ALIAS, file,
-                TestPlatform.postBootCommands(dir.resolve("post-boot.asadmin")),
-                DataGrid.onThisMachine("strongroom-crash-" + StrongroomHome.randomHex(6), List.of(gridPort), gridPort),
-                dir.resolve("server.log"), "768m"), Duration.ofMinutes(3));
+        return OwnServer.start(DIR.resolve(name), CATALOG, settings -> {
+            settings.put("strongroom.master-key", masterKey)
+                    .put("strongroom.backup.dir", DIR.resolve("backups").toString())
+                    .put("strongroom.files.dir", DIR.resolve("files").toString())
+                    .put("strongroom.backup.parallel", "1");
+            retired.ifPresent(key -> settings.put("strongroom.master-key.retired", key));
+        });
     }
 
     private static FacesClient operator() {

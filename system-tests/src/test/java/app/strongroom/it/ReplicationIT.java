@@ -92,6 +92,47 @@ class ReplicationIT {
     }
 
     @Test
+    void theCatalogsBackupReachesEverySiteVerifiedAndWhole() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "catalog-copy");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        Instant before = Instant.now();
+        Backups.operator(BASE).submit("staff/tenants.xhtml", "tenants", Map.of(), "backUpAll");
+        assertThat(Backups.awaitFinished(tenant, before).state()).isEqualTo("GOOD");
+        Path catalogBackup = Backups.await(Duration.ofSeconds(60), () -> {
+            try (var files = Files.list(Backups.location().resolve("catalog"))) {
+                return files.filter(f -> f.toString().endsWith(".sbk"))
+                        .filter(f -> f.toFile().lastModified() >= before.toEpochMilli()).findFirst();
+            } catch (java.io.IOException none) {
+                return Optional.empty();
+            }
+        });
+        String sha256;
+        try (InputStream in = Files.newInputStream(catalogBackup)) {
+            sha256 = Digests.sha256Of(in);
+        }
+        String objectKey = "catalog/" + catalogBackup.getFileName();
+        Backups.await(Duration.ofSeconds(240), () -> {
+            try (Connection c = Tenants.superuser(TestPlatform.CATALOG); var s = c.prepareStatement(
+                    "select count(*) from site_copy where object_key = ? and kind = 'CATALOG' and state = 'VERIFIED'"
+                            + " and sha256 = ?")) {
+                s.setString(1, objectKey);
+                s.setString(2, sha256);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) == ALL.size() ? Optional.of(true) : Optional.empty();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (String site : ALL) {
+            assertThat(Sites.objects(site, "catalog/")).as("the catalog's backup at " + site)
+                    .filteredOn(o -> o.key().equals(objectKey)).singleElement()
+                    .satisfies(o -> assertThat(o.sha256()).isEqualTo(sha256));
+        }
+    }
+
+    @Test
     void aSiteThatIsDownLeavesTheBackupUnsafeCatchesUpWhenBackAndThenDeletesWhatRetentionDeleted() throws Exception {
         String slug = Tenants.create(FacesClient.forTestServer(BASE), "catchup");
         TenantId tenant = Tenants.idOf(slug).orElseThrow();

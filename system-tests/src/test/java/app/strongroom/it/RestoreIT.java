@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.strongroom.catalog.TenantId;
-import app.strongroom.identity.PasswordHasher;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -36,8 +35,7 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class RestoreIT {
     private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
-    private static final String HELPDESK = "helpdesk-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String HELPDESK_PASSWORD = "helpdesk-test-password";
+    private static String helpdeskLogin;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -46,13 +44,7 @@ class RestoreIT {
 
     @BeforeAll
     static void helpdeskMember() throws SQLException {
-        try (Connection c = Tenants.superuser(TestPlatform.CATALOG); PreparedStatement s = c.prepareStatement(
-                "insert into staff_member (id, login, password_hash, role, created_at) values (?, ?, ?, 'HELPDESK', now())")) {
-            s.setObject(1, UUID.randomUUID());
-            s.setString(2, HELPDESK);
-            s.setString(3, new PasswordHasher(TestPlatform.TEST_ITERATIONS).hash(HELPDESK_PASSWORD.toCharArray()).format());
-            s.executeUpdate();
-        }
+        helpdeskLogin = Restores.helpdeskMember(TestPlatform.CATALOG);
     }
 
     @Test
@@ -63,8 +55,16 @@ class RestoreIT {
         addContact(database, "Kept before the backup");
         execute(database, "insert into password_link (token_sha256, user_id, purpose, created_at, expires_at) "
                 + "select repeat('b', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
+        Tenants.addUser(tenant, "leaver", false);
         UUID backup = backUp(slug, tenant);
         execute(database, "update password_link set used_at = now()");
+        // Since the backup: the administrator changed their password (a new session epoch) and an account was
+        // deactivated; an audit entry whose id was drawn before the backup's snapshot committed after it (id 0 here).
+        execute(database, "update user_account set session_epoch = session_epoch + 1 where login = 'admin'");
+        execute(database, "update user_account set active = false, deactivated_at = now(), "
+                + "session_epoch = session_epoch + 1 where login = 'leaver'");
+        execute(database, "insert into security_event (id, occurred_at, kind, actor, detail) overriding system value "
+                + "values (0, now(), 'SETTINGS_CHANGED', 'admin', 'committed after the snapshot')");
         addContact(database, "Written after the backup");
         execute(database, "delete from contact where name = 'Kept before the backup'");
         execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
@@ -82,7 +82,10 @@ class RestoreIT {
         assertThat(query(database, "select kind || ':' || coalesce(detail, '') from security_event order by id"))
                 .as("the audit trail written since the backup survives, and the restore is in it")
                 .anyMatch(e -> e.equals("SETTINGS_CHANGED:written after the backup"))
+                .anyMatch(e -> e.equals("SETTINGS_CHANGED:committed after the snapshot"))
                 .anyMatch(e -> e.startsWith("LIVE_RESTORED:") && e.contains("TICKET-4711"));
+        assertThat(query(database, "select active::text from user_account where login = 'leaver'"))
+                .as("an account deactivated since the backup stays deactivated").containsExactly("false");
         UUID safety = (UUID) done.get("safety_backup_id");
         assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = '" + safety + "'"))
                 .as("the live database was backed up first, and that backup is pinned").containsExactly("GOOD:true");
@@ -95,7 +98,7 @@ class RestoreIT {
 
         FacesClient again = signedInAdmin(slug);
         String trust = again.get("app/admin/trust.xhtml").body();
-        assertThat(trust).contains("TICKET-4711 customer deleted a contact").contains(HELPDESK).contains("the live database");
+        assertThat(trust).contains("TICKET-4711 customer deleted a contact").contains(helpdeskLogin).contains("the live database");
         assertThat(again.get("app/admin/security.xhtml").body())
                 .contains("Backup restored into the live database by the helpdesk");
     }
@@ -122,12 +125,18 @@ class RestoreIT {
                 .containsExactly("0");
         assertThatThrownBy(() -> execute(side, "insert into contact (name, created_at, updated_at) values ('x', now(), now())"))
                 .as("the copy refuses writes").hasMessageContaining("read-only");
+        try (Connection asTenant = Tenants.asTenantRole(tenant, side); Statement s = asTenant.createStatement()) {
+            s.execute("set default_transaction_read_only = off");
+            assertThatThrownBy(() -> s.execute("update contact set name = 'changed'"))
+                    .as("even with the read-only default switched off, the tenant's role cannot write")
+                    .hasMessageContaining("permission denied");
+        }
 
         FacesClient admin = signedInAdmin(slug);
         String trust = admin.get("app/admin/trust.xhtml").body();
         assertThat(trust).contains("TICKET-815").contains("Open the copy");
         String page = admin.get("app/admin/side.xhtml?restore=" + restore).body();
-        assertThat(page).contains("Yesterday's name").doesNotContain("Today's name").contains(HELPDESK);
+        assertThat(page).contains("Yesterday's name").doesNotContain("Today's name").contains(helpdeskLogin);
 
         String other = Tenants.create(FacesClient.forTestServer(BASE), "nosy");
         FacesClient nosy = signedInAdmin(other);
@@ -195,6 +204,37 @@ class RestoreIT {
         assertUnchanged(tenant, database);
         assertThat(query(database, "select kind from security_event")).contains("RESTORE_FAILED");
         assertThat(helpdesk.get("staff/restore.xhtml?tenant=" + slug).body()).contains("failed authentication");
+        assertThat(signedInAdmin(slug).get("app/admin/trust.xhtml").body())
+                .as("the tenant is told nothing changed, not the platform's inner workings")
+                .contains("nothing was changed").doesNotContain("failed authentication");
+    }
+
+    @Test
+    void aBackupAnOlderBuildWroteIsMigratedUpByTheSameMigrationsWhenRestored() throws Exception {
+        String slug = Tenants.create(FacesClient.forTestServer(BASE), "older");
+        TenantId tenant = Tenants.idOf(slug).orElseThrow();
+        String database = Tenants.databaseOf(tenant);
+        backUp(slug, tenant);
+        String current = query(TestPlatform.CATALOG, "select schema_version from tenant where id = '" + tenant.value()
+                + "'").get(0);
+        int older = Integer.parseInt(current) - 1;
+        UUID backup = OlderBackups.write(tenant, slug, older, "Kept by an older build");
+        addContact(database, "Written since");
+
+        Map<String, Object> done = awaitFinished(requestRestore(helpdesk(), slug, backup, "LIVE",
+                "TICKET-77 a backup from before the last migration"));
+        assertThat(done.get("state")).as(String.valueOf(done.get("failure"))).isEqualTo("DONE");
+        assertThat(names(database)).containsExactly("Kept by an older build");
+        assertThat(query(database, "select max(cast(version as integer)) from flyway_schema_history where success"))
+                .as("migrated up to the build's schema").containsExactly(current);
+        assertThat(query(TestPlatform.CATALOG, "select migrated_from from restore_run where backup_id = '" + backup + "'"))
+                .containsExactly(Integer.toString(older));
+        assertThat(query(TestPlatform.CATALOG, "select schema_version from tenant where id = '" + tenant.value() + "'"))
+                .containsExactly(current);
+        FacesClient admin = signedInAdmin(slug);
+        HttpResponse<String> contacts = admin.get("app/contacts.xhtml");
+        assertThat(contacts.statusCode()).isEqualTo(200);
+        assertThat(contacts.body()).as("the application works on the migrated database").contains("Kept by an older build");
     }
 
     private static void assertUnchanged(TenantId tenant, String database) throws SQLException {
@@ -205,11 +245,7 @@ class RestoreIT {
     }
 
     private static FacesClient helpdesk() {
-        FacesClient client = FacesClient.forTestServer(BASE);
-        HttpResponse<String> answer = client.submit("staff-login.xhtml", "staffSignin",
-                Map.of("login", HELPDESK, "password", HELPDESK_PASSWORD), "submit");
-        assertThat(answer.statusCode()).isEqualTo(302);
-        return client;
+        return Restores.signedInStaff(BASE, helpdeskLogin);
     }
 
     private static FacesClient signedInAdmin(String slug) {
@@ -220,42 +256,16 @@ class RestoreIT {
 
     private static HttpResponse<String> submitRestore(FacesClient staff, String slug, UUID backup, String mode,
                                                       String reason) {
-        HttpResponse<String> page = staff.get("staff/restore.xhtml?tenant=" + slug);
-        assertThat(page.statusCode()).isEqualTo(200);
-        HttpResponse<String> answer = staff.submitFrom(page, "restore",
-                Map.of("backup_input", backup.toString(), "mode", mode, "reason", reason), "submit");
-        return FacesClient.isRedirect(answer) ? staff.get(FacesClient.location(answer)) : answer;
+        return Restores.submit(staff, slug, backup, mode, reason);
     }
 
     private static UUID requestRestore(FacesClient helpdesk, String slug, UUID backup, String mode, String reason)
             throws SQLException {
-        Instant before = Instant.now().minusSeconds(1);
-        HttpResponse<String> answer = submitRestore(helpdesk, slug, backup, mode, reason);
-        assertThat(answer.body()).contains("The restore has started");
-        List<String> ids = query(TestPlatform.CATALOG, "select id from restore_run where backup_id = '" + backup
-                + "' and requested_at >= '" + before + "' order by requested_at desc");
-        assertThat(ids).isNotEmpty();
-        return UUID.fromString(ids.get(0));
+        return Restores.request(helpdesk, TestPlatform.CATALOG, slug, backup, mode, reason);
     }
 
     private static Map<String, Object> awaitFinished(UUID restore) {
-        return Backups.await(Duration.ofSeconds(120), () -> {
-            try (Connection c = Tenants.superuser(TestPlatform.CATALOG); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("select state, failure, safety_backup_id, database_name from restore_run "
-                         + "where id = '" + restore + "' and state in ('DONE', 'FAILED')")) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                Map<String, Object> row = new java.util.HashMap<>();
-                row.put("state", r.getString(1));
-                row.put("failure", r.getString(2));
-                row.put("safety_backup_id", Optional.ofNullable(r.getString(3)).map(UUID::fromString).orElse(null));
-                row.put("database_name", r.getString(4));
-                return Optional.of(row);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Restores.awaitFinished(TestPlatform.CATALOG, restore, Duration.ofSeconds(120));
     }
 
     private static UUID backUp(String slug, TenantId tenant) {

@@ -72,6 +72,7 @@ public class RestoreRun {
     private String databaseName;
     @Column(name = "safety_backup_id")
     private String safetyBackupId;
+    private String owner;
     @Column(name = "migrated_from")
     private Integer migratedFrom;
     private String failure;
@@ -106,14 +107,33 @@ public class RestoreRun {
         return new RestoreRun(tenant, backup, backupTakenAt, mode, reason, staff, now);
     }
 
-    /** Taken up by a server; false if another took it or it has ended already. */
-    public boolean begin(Instant now) {
+    /** Taken up by the server that drew {@code owner}; false if another took it or it has ended already. */
+    public boolean begin(Instant now, UUID owner) {
         if (state != RestoreState.REQUESTED) {
             return false;
         }
         state = RestoreState.RUNNING;
         heartbeatAt = at(now);
+        this.owner = Require.present("owner", owner).toString();
         return true;
+    }
+
+    /**
+     * Taken over by the recovery of a server that drew {@code owner}, after its owner stopped beating: the former
+     * owner can no longer swap databases or end it.
+     */
+    public void takeOver(Instant now, UUID owner) {
+        if (state.isFinished()) {
+            throw new IllegalStateException("restore " + id + " has ended already");
+        }
+        state = RestoreState.RUNNING;
+        heartbeatAt = at(now);
+        this.owner = Require.present("owner", owner).toString();
+    }
+
+    /** Whether it is running and {@code owner} is the server working on it. */
+    public boolean isOwnedBy(UUID owner) {
+        return state == RestoreState.RUNNING && owner != null && owner.toString().equals(this.owner);
     }
 
     /** The server working on it is alive; a restore whose heartbeat stops is finished by the next server to start. */

@@ -1,0 +1,123 @@
+package app.strongroom.restore;
+
+import app.strongroom.platform.PostgresAdmin;
+import app.strongroom.platform.SqlIdentifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a live restore takes from the live database rather than from the backup, copied once nobody else is connected
+ * to it: the audit trail (append-only, it survives every restore) and each account's standing (password, active or
+ * deactivated, administrator or not, session epoch). A restore brings data back, not access: a password changed or an
+ * account deactivated or demoted since the backup stays so, an account gone since is not brought back to sign in,
+ * and no session signed in before the restore survives it.
+ */
+final class LiveCarryOver {
+    /**
+     * How far back entries are looked for beyond the backup's newest id: an entry whose id was drawn before the
+     * backup's snapshot may have committed after it, and is missing from the backup although its id is lower.
+     */
+    private static final Duration LATE_COMMITS = Duration.ofDays(1);
+    private static final String AUDIT = "select id, occurred_at, kind, login, client_address, actor, detail "
+            + "from security_event where id > ? or occurred_at >= ? order by id";
+    private static final String AUDIT_CARRIED_OVER = "insert into security_event (id, occurred_at, kind, login, "
+            + "client_address, actor, detail) overriding system value values (?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict (id) do nothing";
+    private static final String AUDIT_SEQUENCE = "select setval(pg_get_serial_sequence('security_event', 'id'), "
+            + "greatest((select max(id) from security_event), 1))";
+    private static final String ACCOUNTS = "select id, password_hash, active, deactivated_at, administrator, "
+            + "session_epoch from user_account";
+    private static final String ACCOUNT_CARRIED_OVER = "update user_account set password_hash = ?, active = ?, "
+            + "deactivated_at = ?, administrator = ?, session_epoch = greatest(session_epoch, ? + 1) where id = ?";
+    private static final String ACCOUNTS_GONE = "update user_account set active = false, "
+            + "deactivated_at = coalesce(deactivated_at, now()), session_epoch = session_epoch + 1 "
+            + "where id <> all (?)";
+
+    private LiveCarryOver() {
+    }
+
+    /**
+     * Closes the live database to everyone but this copy (new connections refused, every other one ended, on every
+     * instance of a cluster) and carries its audit trail and accounts over into {@code restored}, in one transaction.
+     * The caller opens the live database again if the restore does not go on to the swap.
+     */
+    static void closeAndCarryOver(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored,
+                                  Instant backupTakenAt) {
+        try (Connection from = admin.adminDataSource(live).getConnection();
+             Connection to = admin.adminDataSource(restored).getConnection()) {
+            admin.allowConnections(live, false);
+            admin.endConnections(live, backendPid(from));
+            to.setAutoCommit(false);
+            copyAuditTrail(from, to, backupTakenAt);
+            carryAccounts(from, to);
+            to.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit trail and accounts could not be carried over to the restored "
+                    + "database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyAuditTrail(Connection from, Connection to, Instant backupTakenAt) throws SQLException {
+        long newest;
+        try (Statement s = to.createStatement();
+             ResultSet r = s.executeQuery("select coalesce(max(id), 0) from security_event")) {
+            r.next();
+            newest = r.getLong(1);
+        }
+        try (PreparedStatement read = from.prepareStatement(AUDIT);
+             PreparedStatement write = to.prepareStatement(AUDIT_CARRIED_OVER)) {
+            read.setLong(1, newest);
+            read.setObject(2, OffsetDateTime.ofInstant(backupTakenAt.minus(LATE_COMMITS), ZoneOffset.UTC));
+            try (ResultSet r = read.executeQuery()) {
+                while (r.next()) {
+                    for (int i = 1; i <= 7; i++) {
+                        write.setObject(i, r.getObject(i));
+                    }
+                    write.addBatch();
+                }
+            }
+            write.executeBatch();
+        }
+        try (Statement s = to.createStatement()) {
+            s.execute(AUDIT_SEQUENCE);
+        }
+    }
+
+    private static void carryAccounts(Connection from, Connection to) throws SQLException {
+        List<Long> present = new ArrayList<>();
+        try (Statement read = from.createStatement(); ResultSet r = read.executeQuery(ACCOUNTS);
+             PreparedStatement write = to.prepareStatement(ACCOUNT_CARRIED_OVER)) {
+            while (r.next()) {
+                present.add(r.getLong(1));
+                write.setString(1, r.getString(2));
+                write.setBoolean(2, r.getBoolean(3));
+                write.setObject(3, r.getObject(4, OffsetDateTime.class));
+                write.setBoolean(4, r.getBoolean(5));
+                write.setLong(5, r.getLong(6));
+                write.setLong(6, r.getLong(1));
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
+        try (PreparedStatement gone = to.prepareStatement(ACCOUNTS_GONE)) {
+            gone.setArray(1, to.createArrayOf("bigint", present.toArray()));
+            gone.executeUpdate();
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
