@@ -213,14 +213,21 @@ public final class PostgresAdmin {
         }
     }
 
+    /**
+     * Ends the connections and waits until they are gone: pg_terminate_backend only signals, and a backend signalled
+     * in the middle of a commit may still make it visible.
+     */
     private static void terminate(Connection c, SqlIdentifier database, int keep) throws SQLException {
-        try (PreparedStatement terminate = c.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity "
-                + "where datname = ? and pid <> pg_backend_pid() and pid <> ?")) {
-            terminate.setString(1, database.value());
-            terminate.setInt(2, keep);
+        try (PreparedStatement terminate = c.prepareStatement("select pg_terminate_backend(pid, ?) "
+                + "from pg_stat_activity where datname = ? and pid <> pg_backend_pid() and pid <> ?")) {
+            terminate.setLong(1, TERMINATE_WAIT_MS);
+            terminate.setString(2, database.value());
+            terminate.setInt(3, keep);
             terminate.execute();
         }
     }
+
+    private static final int TERMINATE_WAIT_MS = 10_000;
 
     /** Databases whose names start with {@code prefix} followed by an underscore (a tenant's restored copies). */
     public java.util.List<SqlIdentifier> databasesUnder(SqlIdentifier prefix) {

@@ -18,8 +18,8 @@ import java.util.List;
  * What a live restore takes from the live database rather than from the backup, copied once nobody else is connected
  * to it: the audit trail (append-only, it survives every restore) and each account's standing (password, active or
  * deactivated, administrator or not, session epoch). A restore brings data back, not access: a password changed or an
- * account deactivated or demoted since the backup stays so, an account gone since is not brought back to sign in,
- * and no session signed in before the restore survives it.
+ * account deactivated or demoted since the backup stays so, an account made since is kept, an account gone since
+ * is not brought back to sign in, and no session signed in before the restore survives it.
  */
 final class LiveCarryOver {
     /**
@@ -35,9 +35,14 @@ final class LiveCarryOver {
     private static final String AUDIT_SEQUENCE = "select setval(pg_get_serial_sequence('security_event', 'id'), "
             + "greatest((select max(id) from security_event), 1))";
     private static final String ACCOUNTS = "select id, password_hash, active, deactivated_at, administrator, "
-            + "session_epoch from user_account";
+            + "session_epoch, login, email, created_at from user_account";
     private static final String ACCOUNT_CARRIED_OVER = "update user_account set password_hash = ?, active = ?, "
             + "deactivated_at = ?, administrator = ?, session_epoch = greatest(session_epoch, ? + 1) where id = ?";
+    private static final String ACCOUNT_ADDED = "insert into user_account (password_hash, active, deactivated_at, "
+            + "administrator, session_epoch, id, login, email, created_at) overriding system value "
+            + "values (?, ?, ?, ?, ? + 1, ?, ?, ?, ?) on conflict do nothing";
+    private static final String ACCOUNT_SEQUENCE = "select setval(pg_get_serial_sequence('user_account', 'id'), "
+            + "greatest((select max(id) from user_account), 1))";
     private static final String ACCOUNTS_GONE = "update user_account set active = false, "
             + "deactivated_at = coalesce(deactivated_at, now()), session_epoch = session_epoch + 1 "
             + "where id <> all (?)";
@@ -92,26 +97,39 @@ final class LiveCarryOver {
         }
     }
 
+    /** Accounts made since the backup are added, with their ids, so that nobody who may sign in today is lost. */
     private static void carryAccounts(Connection from, Connection to) throws SQLException {
         List<Long> present = new ArrayList<>();
         try (Statement read = from.createStatement(); ResultSet r = read.executeQuery(ACCOUNTS);
-             PreparedStatement write = to.prepareStatement(ACCOUNT_CARRIED_OVER)) {
+             PreparedStatement update = to.prepareStatement(ACCOUNT_CARRIED_OVER);
+             PreparedStatement insert = to.prepareStatement(ACCOUNT_ADDED)) {
             while (r.next()) {
                 present.add(r.getLong(1));
-                write.setString(1, r.getString(2));
-                write.setBoolean(2, r.getBoolean(3));
-                write.setObject(3, r.getObject(4, OffsetDateTime.class));
-                write.setBoolean(4, r.getBoolean(5));
-                write.setLong(5, r.getLong(6));
-                write.setLong(6, r.getLong(1));
-                write.addBatch();
+                standing(update, r);
+                if (update.executeUpdate() == 0) {
+                    standing(insert, r);
+                    insert.setString(7, r.getString(7));
+                    insert.setString(8, r.getString(8));
+                    insert.setObject(9, r.getObject(9, OffsetDateTime.class));
+                    insert.executeUpdate();
+                }
             }
-            write.executeBatch();
         }
-        try (PreparedStatement gone = to.prepareStatement(ACCOUNTS_GONE)) {
+        try (PreparedStatement gone = to.prepareStatement(ACCOUNTS_GONE); Statement s = to.createStatement()) {
             gone.setArray(1, to.createArrayOf("bigint", present.toArray()));
             gone.executeUpdate();
+            s.execute(ACCOUNT_SEQUENCE);
         }
+    }
+
+    /** Password, active, deactivated, administrator, live session epoch, id: the first six parameters of both. */
+    private static void standing(PreparedStatement statement, ResultSet live) throws SQLException {
+        statement.setString(1, live.getString(2));
+        statement.setBoolean(2, live.getBoolean(3));
+        statement.setObject(3, live.getObject(4, OffsetDateTime.class));
+        statement.setBoolean(4, live.getBoolean(5));
+        statement.setLong(5, live.getLong(6));
+        statement.setLong(6, live.getLong(1));
     }
 
     private static int backendPid(Connection c) throws SQLException {

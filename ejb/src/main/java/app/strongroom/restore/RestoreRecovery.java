@@ -79,10 +79,11 @@ public class RestoreRecovery {
             LOG.warning(() -> "restore " + run.id() + " had swapped the databases when its server stopped: completed");
             return;
         }
+        // The copy goes first: a live database opened again must never be closed by what is left of the restore.
+        admin.dropDatabase(new SqlIdentifier(run.databaseName()));
         if (run.mode() == RestoreMode.LIVE && admin.databaseExists(live)) {
             admin.allowConnections(live, true);
         }
-        admin.dropDatabase(new SqlIdentifier(run.databaseName()));
         String reason = "interrupted: the server doing it stopped before it was done; nothing was changed";
         RestoreAudit.record(units, run, SecurityEventKind.RESTORE_FAILED, "from the backup of " + run.backupTakenAt()
                 + ": " + reason);

@@ -68,14 +68,18 @@ public class RestoreRuns {
     }
 
     /**
-     * Runs {@code swap} holding the restore's row lock, only while {@code owner} still owns it: a recovery taking the
-     * restore over waits for a swap under way, and a swap never follows a takeover (the recovery undoes the restore).
+     * Runs {@code step} holding the restore's row lock, only while {@code owner} still owns it, and counts as a beat:
+     * a recovery taking the restore over waits for the step, then finds it alive; a step never follows a takeover.
+     *
+     * @throws RestoreRefusedException another server took the restore over
      */
-    public void swap(UUID id, UUID owner, Runnable swap) {
-        if (!locked(id).isOwnedBy(owner)) {
+    public void whileOwned(UUID id, UUID owner, Clock clock, Runnable step) {
+        RestoreRun run = locked(id);
+        if (!run.isOwnedBy(owner)) {
             throw new RestoreRefusedException("another server took the restore over before the databases were swapped");
         }
-        swap.run();
+        step.run();
+        run.beat(clock.instant());
     }
 
     /** From here until the live restore ends nobody of the tenant signs in; refused unless it is running. */

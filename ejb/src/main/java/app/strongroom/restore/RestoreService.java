@@ -87,16 +87,18 @@ public class RestoreService {
             }
         }, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Optional<Integer> liveVersion = run.mode() == RestoreMode.LIVE ? Optional.of(restoreLive(run, owner))
-                    : restoreSide(run);
-            // In the trail before the record says done, so whoever sees it done finds it there.
-            RestoreAudit.record(units, run, run.mode() == RestoreMode.LIVE ? SecurityEventKind.LIVE_RESTORED
-                    : SecurityEventKind.SIDE_RESTORED, "from the backup of " + run.backupTakenAt() + " ("
-                    + run.reason() + ")");
-            if (!runs.succeed(id, owner, liveVersion, clock)) {
-                LOG.warning(() -> "restore " + id + " was done, but another server had taken it over; its record is"
-                        + " that server's");
+            if (run.mode() == RestoreMode.LIVE) {
+                int version = restoreLive(run, owner);
+                finishLive(run, owner, version, clock);
+            } else {
+                restoreSide(run);
+                // In the trail before the record says done, so whoever sees it done finds it there.
+                RestoreAudit.record(units, run, SecurityEventKind.SIDE_RESTORED, "from the backup of "
+                        + run.backupTakenAt() + " (" + run.reason() + ")");
+                runs.succeed(id, owner, Optional.empty(), clock);
             }
+        } catch (RestoreInDoubtException e) {
+            LOG.log(Level.SEVERE, "restore " + id + ": " + e.getMessage() + "; left to the recovery", e);
         } catch (RuntimeException e) {
             String reason = TenantBackupService.reason(e);
             LOG.log(Level.WARNING, "restore " + id + " failed: " + reason, e);
@@ -113,6 +115,10 @@ public class RestoreService {
         return runs.get(id);
     }
 
+    /**
+     * Returns the schema version of the database now live, once it is live; throws {@link RestoreRefusedException} or
+     * another failure when nothing was changed, and {@link RestoreInDoubtException} when that is not certain.
+     */
     private int restoreLive(RestoreRun run, UUID owner) {
         Tenant tenant = tenants.get(run.tenant());
         PostgresAdmin admin = admin(tenant);
@@ -131,18 +137,21 @@ public class RestoreService {
             admin.label(restored, run.id());
             runs.beginMaintenance(run.id(), owner);
             units.close(tenant.id());
-            BackupOutcome safety = backupService.backUpBeforeRestore(tenant.id(), "restore-" + run.id());
-            UUID safetyId = safetyBackupOf(safety);
+            UUID safetyId = safetyBackupOf(backupService.backUpBeforeRestore(tenant.id(), "restore-" + run.id()));
             backups.pin(safetyId);
             runs.safetyBackup(run.id(), safetyId);
-            LiveCarryOver.closeAndCarryOver(admin, live, restored, run.backupTakenAt());
-            // Both renames in one transaction, so a server killed at any moment leaves one whole database live (see
-            // RestoreRecovery); under the restore's row lock, only while this server still owns the restore.
+            // Closing the live database and the swap are each done under the restore's row lock and only while this
+            // server owns the restore: a recovery that took it over meanwhile is never undone behind its back.
+            runs.whileOwned(run.id(), owner, Clock.systemUTC(),
+                    () -> LiveCarryOver.closeAndCarryOver(admin, live, restored, run.backupTakenAt()));
+            // Both renames in one transaction, so a server killed at any moment leaves one whole database live.
             try {
-                runs.swap(run.id(), owner, () -> admin.replace(live, restored, replaced));
+                runs.whileOwned(run.id(), owner, Clock.systemUTC(), () -> admin.replace(live, restored, replaced));
+            } catch (RestoreRefusedException lostIt) {
+                throw lostIt;
             } catch (RuntimeException e) {
                 // The commit may have happened even though its answer was lost: the label says which database is live.
-                if (!admin.labelOf(live).equals(Optional.of(run.id()))) {
+                if (!isLabelled(admin, live, run.id(), e)) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, "restore " + run.id() + ": the swap reported a failure but was done", e);
@@ -151,12 +160,49 @@ public class RestoreService {
         } finally {
             units.close(tenant.id());
             if (!swapped) {
-                admin.allowConnections(live, true);
-                admin.dropDatabase(restored);
+                undoBeforeSwap(admin, live, restored);
             }
         }
-        dropQuietly(admin, replaced);
+        try {
+            admin.dropDatabase(replaced);
+        } catch (RuntimeException e) {
+            throw new RestoreInDoubtException("the databases were swapped, but the replaced one could not be dropped", e);
+        }
         return version;
+    }
+
+    /** Records a live restore whose databases were swapped as done; anything failing here is the recovery's to finish. */
+    private void finishLive(RestoreRun run, UUID owner, int version, Clock clock) {
+        try {
+            RestoreAudit.record(units, run, SecurityEventKind.LIVE_RESTORED, "from the backup of " + run.backupTakenAt()
+                    + " (" + run.reason() + ")");
+            if (!runs.succeed(run.id(), owner, Optional.of(version), clock)) {
+                LOG.warning(() -> "restore " + run.id() + " was done, but another server had taken it over; its "
+                        + "record is that server's");
+            }
+        } catch (RuntimeException e) {
+            throw new RestoreInDoubtException("the databases were swapped, but the restore could not be recorded", e);
+        }
+    }
+
+    private static boolean isLabelled(PostgresAdmin admin, SqlIdentifier live, UUID label, RuntimeException failure) {
+        try {
+            return admin.labelOf(live).equals(Optional.of(label));
+        } catch (RuntimeException unreachable) {
+            unreachable.addSuppressed(failure);
+            throw new RestoreInDoubtException("the swap failed and which database is live cannot be read", unreachable);
+        }
+    }
+
+    /** The restored copy dropped first, then the live database opened again, as the recovery does. */
+    private static void undoBeforeSwap(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored) {
+        try {
+            admin.dropDatabase(restored);
+            admin.allowConnections(live, true);
+        } catch (RuntimeException e) {
+            throw new RestoreInDoubtException("the restore was not swapped in, but the live database could not be "
+                    + "opened again", e);
+        }
     }
 
     private Optional<Integer> restoreSide(RestoreRun run) {
@@ -222,8 +268,10 @@ public class RestoreService {
         if (outcome instanceof BackupOutcome.AlreadyDone done) {
             return done.backup();
         }
+        String why = outcome instanceof BackupOutcome.Failed failed ? failed.reason()
+                : outcome instanceof BackupOutcome.NotActive notActive ? notActive.why() : outcome.toString();
         throw new RestoreRefusedException("the live database could not be backed up first, so it was not replaced: "
-                + ((BackupOutcome.Failed) outcome).reason());
+                + why);
     }
 
     /** Every session of the tenant ends: each account's epoch moves on in the database about to go live. */
@@ -232,14 +280,6 @@ public class RestoreService {
             s.executeUpdate("update user_account set session_epoch = session_epoch + 1");
         } catch (SQLException e) {
             throw new IllegalStateException("the restored database's sessions could not be ended: " + e.getMessage(), e);
-        }
-    }
-
-    private static void dropQuietly(PostgresAdmin admin, SqlIdentifier database) {
-        try {
-            admin.dropDatabase(database);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the replaced database " + database + " could not be dropped; the next start does", e);
         }
     }
 

@@ -55,6 +55,7 @@ final class OlderBackups {
                 s.setString(1, contactName);
                 s.executeUpdate();
             }
+            copyAccounts(Tenants.databaseOf(tenant), scratch);
             UUID id = UUID.randomUUID();
             Instant takenAt = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
             String tenantText = tenant.value().toString();
@@ -96,6 +97,32 @@ final class OlderBackups {
             return id;
         } finally {
             execute("postgres", "drop database if exists " + scratch + " with (force)");
+        }
+    }
+
+    /** The tenant's accounts as they are, in the columns the older schema has: its people were there then too. */
+    private static void copyAccounts(String from, String to) throws SQLException {
+        List<String> columns = new java.util.ArrayList<>();
+        try (Connection c = Tenants.superuser(to); ResultSet r = c.createStatement().executeQuery(
+                "select column_name from information_schema.columns where table_name = 'user_account' order by 1")) {
+            while (r.next()) {
+                columns.add(r.getString(1));
+            }
+        }
+        String list = String.join(", ", columns);
+        String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        try (Connection source = Tenants.superuser(from); Connection target = Tenants.superuser(to);
+             ResultSet r = source.createStatement().executeQuery("select " + list + " from user_account");
+             PreparedStatement insert = target.prepareStatement("insert into user_account (" + list
+                     + ") overriding system value values (" + marks + ")")) {
+            while (r.next()) {
+                for (int i = 1; i <= columns.size(); i++) {
+                    insert.setObject(i, r.getObject(i));
+                }
+                insert.executeUpdate();
+            }
+            target.createStatement().execute("select setval(pg_get_serial_sequence('user_account', 'id'), "
+                    + "(select max(id) from user_account))");
         }
     }
 

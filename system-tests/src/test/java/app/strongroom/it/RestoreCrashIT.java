@@ -61,14 +61,24 @@ class RestoreCrashIT {
         UUID first = Restores.request(Restores.signedInStaff(base(), helpdesk), CATALOG, slug, backup, "LIVE",
                 "TICKET-1 killed before the swap");
         awaitMaintenance(tenant);
-        try (Connection lock = Tenants.superuser(CATALOG)) {
-            lock.setAutoCommit(false);
-            // Every change to the restore's record takes this row's lock, the swap too: held, nothing is swapped.
-            lockRow(lock, "select 1 from restore_run where id = ? for update", first);
-            assertThat(labelOf(database)).as("not swapped before the lock was taken").isNotEqualTo(first.toString());
-            awaitSomebodyWaitingFor(lock);
+        String restoredCopy = query(CATALOG, "select database_name from restore_run where id = '" + first + "'").get(0);
+        try (Connection record = Tenants.superuser(CATALOG); Connection copy = Tenants.superuser(restoredCopy)) {
+            record.setAutoCommit(false);
+            copy.setAutoCommit(false);
+            // Every step on the restore's record takes this row's lock, closing the live database too: held, the
+            // restore can go no further than the safety backup.
+            lockRow(record, "select 1 from restore_run where id = ? for update", first);
+            assertThat(allowsConnections(database)).as("the live database is not closed yet").isTrue();
+            // The carry-over of accounts into the copy waits for this lock, after the live database was closed.
+            try (Statement s = copy.createStatement()) {
+                s.execute("lock table user_account in share mode");
+            }
+            record.rollback();
+            awaitSomebodyWaitingFor(copy);
+            assertThat(allowsConnections(database)).as("killed with the live database closed").isFalse();
+            assertThat(labelOf(database)).as("and not swapped").isNotEqualTo(first.toString());
             server.kill();
-            lock.rollback();
+            copy.rollback();
         }
         server = start("second");
         Map<String, Object> undone = Restores.awaitFinished(CATALOG, first, RECOVERED);
@@ -189,6 +199,11 @@ class RestoreCrashIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean allowsConnections(String database) throws SQLException {
+        return Boolean.parseBoolean(query("postgres", "select datallowconn::text from pg_database where datname = '"
+                + database + "'").get(0));
     }
 
     private static String state(UUID restore) throws SQLException {

@@ -56,7 +56,11 @@ class RestoreIT {
         execute(database, "insert into password_link (token_sha256, user_id, purpose, created_at, expires_at) "
                 + "select repeat('b', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
         Tenants.addUser(tenant, "leaver", false);
+        Tenants.addUser(tenant, "demoted", true);
         UUID backup = backUp(slug, tenant);
+        Tenants.addUser(tenant, "newcomer", false);
+        execute(database, "update user_account set administrator = false, password_hash = 'changed since' "
+                + "where login = 'demoted'");
         execute(database, "update password_link set used_at = now()");
         // Since the backup: the administrator changed their password (a new session epoch) and an account was
         // deactivated; an audit entry whose id was drawn before the backup's snapshot committed after it (id 0 here).
@@ -86,6 +90,11 @@ class RestoreIT {
                 .anyMatch(e -> e.startsWith("LIVE_RESTORED:") && e.contains("TICKET-4711"));
         assertThat(query(database, "select active::text from user_account where login = 'leaver'"))
                 .as("an account deactivated since the backup stays deactivated").containsExactly("false");
+        assertThat(query(database, "select administrator || ':' || password_hash from user_account "
+                + "where login = 'demoted'")).as("a demotion and a new password since the backup stay")
+                .containsExactly("false:changed since");
+        assertThat(query(database, "select active::text from user_account where login = 'newcomer'"))
+                .as("an account made since the backup is kept").containsExactly("true");
         UUID safety = (UUID) done.get("safety_backup_id");
         assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = '" + safety + "'"))
                 .as("the live database was backed up first, and that backup is pinned").containsExactly("GOOD:true");
