@@ -124,7 +124,8 @@ public class BackupRestore {
                             if ("dump.sql".equals(name)) {
                                 try {
                                     restored.putAll(PostgresRestore.restore(connection, content).rows());
-                                    if (withFiles) {
+                                    // A backup from before stored files existed has neither the table nor files.
+                                    if (withFiles && restored.containsKey("stored_file")) {
                                         fileKeys.putAll(fileKeys(connection));
                                     }
                                 } catch (SQLException | VaultException e) {

@@ -57,18 +57,22 @@ class RestoreIT {
                 + "select repeat('b', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
         Tenants.addUser(tenant, "leaver", false);
         Tenants.addUser(tenant, "demoted", true);
+        // An audit entry whose id is drawn before the backup and which commits after it, behind a newer entry.
+        String late = query(database, "select nextval(pg_get_serial_sequence('security_event', 'id'))").get(0);
+        execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
+                + "'SETTINGS_CHANGED', 'admin', 'written before the backup')");
         UUID backup = backUp(slug, tenant);
         Tenants.addUser(tenant, "newcomer", false);
         execute(database, "update user_account set administrator = false, password_hash = 'changed since' "
                 + "where login = 'demoted'");
         execute(database, "update password_link set used_at = now()");
         // Since the backup: the administrator changed their password (a new session epoch) and an account was
-        // deactivated; an audit entry whose id was drawn before the backup's snapshot committed after it (id 0 here).
+        // deactivated; the audit entry whose id was drawn before the backup's snapshot committed after it.
         execute(database, "update user_account set session_epoch = session_epoch + 1 where login = 'admin'");
         execute(database, "update user_account set active = false, deactivated_at = now(), "
                 + "session_epoch = session_epoch + 1 where login = 'leaver'");
         execute(database, "insert into security_event (id, occurred_at, kind, actor, detail) overriding system value "
-                + "values (0, now(), 'SETTINGS_CHANGED', 'admin', 'committed after the snapshot')");
+                + "values (" + late + ", now(), 'SETTINGS_CHANGED', 'admin', 'committed after the snapshot')");
         addContact(database, "Written after the backup");
         execute(database, "delete from contact where name = 'Kept before the backup'");
         execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
