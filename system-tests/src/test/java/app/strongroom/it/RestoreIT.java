@@ -166,6 +166,12 @@ class RestoreIT {
                 .as("a user who is not an administrator is refused").isEqualTo(403);
         assertThat(query(database, "select kind || ':' || coalesce(login, '') from security_event"))
                 .contains("ACCESS_REFUSED:clerk").anyMatch(e -> e.startsWith("SIDE_OPENED:"));
+        for (int i = 0; i < 30; i++) {
+            assertThat(clerk.get("app/admin/users.xhtml?try=" + i).statusCode()).isEqualTo(403);
+        }
+        // Ten a minute per session: 31 refusals within one minute, or across the turn of one, leave 10 to 20 entries.
+        assertThat(Integer.parseInt(query(database, "select count(*) from security_event where kind = 'ACCESS_REFUSED'")
+                .get(0))).as("a loop of refused requests is in the trail without filling it").isBetween(10, 20);
 
         HttpResponse<String> sidePage = admin.get("app/admin/side.xhtml?restore=" + restore);
         HttpResponse<String> discarded = admin.submitFrom(sidePage, "side", Map.of(), "discard");
