@@ -43,7 +43,10 @@ public class ApiTokenAuthentication {
     /** {@code presented}: what followed "Bearer " in the request, or empty when the request carried another scheme. */
     public TokenCheck check(Optional<String> presented, String clientAddress) {
         if (throttle.anyLocked(Set.of(LoginThrottle.platformAddressKey(clientAddress)))) {
-            return refuse(Optional.empty(), clientAddress, "too many failed sign-ins from this address; try later");
+            // Neither counted nor written, as a sign-in refused while locked: a request every few minutes must not
+            // keep an address (a whole office behind one) blocked for ever, nor fill the platform's trail.
+            return new TokenCheck.Refused(Optional.empty(), Optional.empty(),
+                    "too many failed sign-ins from this address; try later");
         }
         Optional<String> digest = presented.flatMap(StaffApiToken::digestOf);
         if (digest.isEmpty()) {
@@ -75,8 +78,11 @@ public class ApiTokenAuthentication {
 
     private TokenCheck.Refused refuse(Optional<StaffApiToken> token, String clientAddress, String reason) {
         Optional<String> login = token.map(t -> t.staff().login());
-        em.persist(new PlatformEvent(REFUSED, clientAddress, login.orElse(null),
-                fit(token.map(t -> "API token " + t.id() + ": ").orElse("API token: ") + reason)));
+        // A known token's refusal is always written; garbage and unknown tokens within a budget per network.
+        if (token.isPresent() || throttle.withinAnonymousBudget(clientAddress)) {
+            em.persist(new PlatformEvent(REFUSED, clientAddress, login.orElse(null),
+                    fit(token.map(t -> "API token " + t.id() + ": ").orElse("API token: ") + reason)));
+        }
         if (throttle.fail(LoginThrottle.platformAddressKey(clientAddress), settings.addressFailuresBeforeBlock(),
                 settings.addressBlock())) {
             em.persist(new PlatformEvent(PlatformEvent.ADDRESS_BLOCKED, clientAddress, login.orElse(null),

@@ -8,6 +8,7 @@ import app.strongroom.platform.SqlIdentifier;
 import app.strongroom.vault.dump.PostgresDump;
 import app.strongroom.vault.format.BackupWriter;
 import app.strongroom.vault.format.Manifest;
+import app.strongroom.vault.format.SealedCredentials;
 import app.strongroom.vault.format.Sealed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,12 +55,16 @@ public class TenantSnapshot {
         try (Connection connection = admin.adminDataSource(new SqlIdentifier(tenant.databaseName())).getConnection()) {
             String postgresVersion = PostgresDump.serverVersion(connection);
             List<FileRow> fileRows = new ArrayList<>();
+            List<SealedCredentials.Credential> credentials = new ArrayList<>();
             int[] schemaVersion = new int[1];
             Map<String, Long> rows;
             WriteFailure dump = new WriteFailure(writer.entry("dump.sql", settings.compressDump()));
             try (dump) {
-                rows = PostgresDump.write(connection, dump, Set.of(), c -> {
+                // Password hashes never stand in the dump, which a tenant administrator may download: they are sealed
+                // apart, under the platform's key, from the same snapshot.
+                rows = PostgresDump.write(connection, dump, Set.of(), WITHHELD, c -> {
                     fileRows.addAll(fileRows(c));
+                    credentials.addAll(credentials(c));
                     schemaVersion[0] = schemaVersion(c);
                 });
             } catch (SQLException e) {
@@ -78,9 +83,25 @@ public class TenantSnapshot {
                             + ") does not match its recorded SHA-256: it was altered on disk");
                 }
             }
+            try (OutputStream entry = writer.entry(SealedCredentials.ENTRY, false)) {
+                entry.write(SealedCredentials.seal(credentials, settings.masterKeys().get(0), tenantText, backupId));
+            }
             return writer.finish(new Manifest(StrongroomVersion.get(), schemaVersion[0], postgresVersion, tenantText,
                     tenant.slug().value(), backupId, createdAt, rows, List.of()));
         }
+    }
+
+    private static final Map<String, Set<String>> WITHHELD = Map.of("user_account", Set.of("password_hash"));
+
+    private static List<SealedCredentials.Credential> credentials(Connection c) throws SQLException {
+        List<SealedCredentials.Credential> credentials = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select id, password_hash from user_account where password_hash is not null order by id")) {
+            while (r.next()) {
+                credentials.add(new SealedCredentials.Credential(r.getLong(1), r.getString(2)));
+            }
+        }
+        return credentials;
     }
 
     /** Passes writes on and remembers the first one that failed, which the database driver would otherwise hide. */

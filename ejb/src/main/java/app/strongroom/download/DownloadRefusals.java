@@ -38,6 +38,8 @@ public class DownloadRefusals {
     TenantCatalog tenants;
     @EJB
     DownloadAudit audit;
+    @Inject
+    app.strongroom.identity.throttle.LoginThrottle throttle;
 
     /**
      * {@code asked}: what the request named, for the record ("the live download", "backup …"); {@code backup}: the
@@ -54,6 +56,9 @@ public class DownloadRefusals {
             owner.filter(t -> !t.equals(user.tenant())).ifPresent(t -> audit.record(t,
                     SecurityEventKind.BACKUP_DOWNLOAD_REFUSED, null, clientAddress, "refused to " + user.login()
                             + ", a user of another company (" + company + "), who asked for " + asked));
+            return;
+        }
+        if (!(caller instanceof Caller.Staff) && !throttle.withinAnonymousBudget(clientAddress)) {
             return;
         }
         String who = caller instanceof Caller.Staff staff ? "platform staff member " + staff.login()

@@ -13,6 +13,7 @@ import app.strongroom.vault.dump.PostgresRestore;
 import app.strongroom.vault.format.BackupBinding;
 import app.strongroom.vault.format.BackupReader;
 import app.strongroom.vault.format.Manifest;
+import app.strongroom.vault.format.SealedCredentials;
 import app.strongroom.vault.location.ObjectKeys;
 import app.strongroom.vault.site.Site;
 import app.strongroom.vault.site.SiteStore;
@@ -133,6 +134,14 @@ public class BackupRestore {
                                 }
                             } else if (withFiles && name.startsWith(FILESTORE)) {
                                 putBack(tenant.id(), name, content, fileKeys);
+                            } else if (SealedCredentials.ENTRY.equals(name)) {
+                                try {
+                                    putCredentialsBack(connection, SealedCredentials.open(
+                                            content.readNBytes(MAX_CREDENTIALS), settings.masterKeys(), tenantText,
+                                            backup.id().toString()));
+                                } catch (SQLException e) {
+                                    throw new DatabaseFailure(e);
+                                }
                             }
                         });
             } catch (DatabaseFailure e) {
@@ -182,6 +191,22 @@ public class BackupRestore {
             } catch (app.strongroom.files.FileStore.TooLarge impossible) {
                 throw new IllegalStateException(impossible);
             }
+        }
+    }
+
+    private static final int MAX_CREDENTIALS = 64 << 20;
+
+    /** The password hashes the dump withholds, back on their accounts (after dump.sql, which comes first). */
+    private static void putCredentialsBack(Connection c, java.util.List<SealedCredentials.Credential> credentials)
+            throws SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement(
+                "update user_account set password_hash = ? where id = ?")) {
+            for (SealedCredentials.Credential credential : credentials) {
+                s.setString(1, credential.passwordHash());
+                s.setLong(2, credential.account());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

@@ -109,6 +109,10 @@ class DownloadIT {
                     .isEqualTo(photo);
             Path dump = TestPlatform.directory().resolve("live-" + slug + ".sql");
             Files.copy(opened.getInputStream(opened.getEntry("dump.sql")), dump, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(Files.readString(dump)).as("the accounts' password hashes do not leave the platform")
+                    .doesNotContain("pbkdf2");
+            assertThat(new String(opened.getInputStream(opened.getEntry("credentials.sealed")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("pbkdf2");
             dumpFile = dump.toString();
         }
         String restored = "live_" + slug.replace('-', '_');

@@ -134,6 +134,10 @@ class RestoreIT {
         String side = (String) done.get("database_name");
         assertThat(names(database)).as("the live data is untouched").containsExactly("Today's name");
         assertThat(names(side)).containsExactly("Yesterday's name");
+        assertThat(query(side, "select password_hash from user_account where login = 'admin'"))
+                .as("the hashes the dump withholds come back from their sealed entry")
+                .isEqualTo(query(database, "select password_hash from user_account where login = 'admin'"))
+                .doesNotContainNull();
         assertThat(query(side, "select count(*) from password_link")).as("mailed links are void in the copy")
                 .containsExactly("0");
         assertThatThrownBy(() -> execute(side, "insert into contact (name, created_at, updated_at) values ('x', now(), now())"))

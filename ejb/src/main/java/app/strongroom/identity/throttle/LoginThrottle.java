@@ -126,6 +126,15 @@ public class LoginThrottle {
         }
     }
 
+    /** Whether a refusal of a caller nobody knows, from {@code address}, is still to be written down this hour. */
+    public boolean withinAnonymousBudget(String address) {
+        return withinHourlyBudget(anonymousRefusalKey(address), ANONYMOUS_REFUSALS_PER_NETWORK)
+                && withinHourlyBudget(anonymousRefusalPlatformKey(), ANONYMOUS_REFUSALS_ON_PLATFORM);
+    }
+
+    private static final int ANONYMOUS_REFUSALS_PER_NETWORK = 100;
+    private static final int ANONYMOUS_REFUSALS_ON_PLATFORM = 5_000;
+
     /** Forgets the key's failures: a successful sign-in, or an administrator's unlock. */
     public void clear(String key) {
         failures.remove(key);
@@ -172,6 +181,19 @@ public class LoginThrottle {
         } catch (java.net.UnknownHostException notAnAddress) {
             return address;
         }
+    }
+
+    /**
+     * Refusals written to the platform's trail for callers nobody knows (no session, an unknown token), from one
+     * network: past a budget they are still refused, but no longer each written down.
+     */
+    public static String anonymousRefusalKey(String address) {
+        return "anonymous-refusal|" + network(address);
+    }
+
+    /** Such refusals across the platform, whatever the address. */
+    public static String anonymousRefusalPlatformKey() {
+        return "anonymous-refusal-platform";
     }
 
     /** Sign-ups across the platform. */

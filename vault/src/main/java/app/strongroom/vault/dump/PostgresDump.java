@@ -29,10 +29,12 @@ import org.postgresql.copy.CopyManager;
 public final class PostgresDump {
     private final Connection connection;
     private final Set<String> schemaOnly;
+    private final Map<String, Set<String>> withheld;
 
-    private PostgresDump(Connection connection, Set<String> schemaOnly) {
+    private PostgresDump(Connection connection, Set<String> schemaOnly, Map<String, Set<String>> withheld) {
         this.connection = connection;
         this.schemaOnly = Set.copyOf(schemaOnly);
+        this.withheld = Map.copyOf(withheld);
     }
 
     /** Work that reads the database in the dump's own snapshot. */
@@ -55,11 +57,21 @@ public final class PostgresDump {
      */
     public static Map<String, Long> write(Connection connection, OutputStream out, Set<String> schemaOnly,
                                          InSnapshot alsoInSnapshot) throws SQLException {
+        return write(connection, out, schemaOnly, Map.of(), alsoInSnapshot);
+    }
+
+    /**
+     * The same, writing every column named in {@code withheld} (table to columns) as NULL: values that must not leave
+     * the platform in a dump anyone may read. A withheld column must exist and allow NULL, or the dump is refused.
+     */
+    public static Map<String, Long> write(Connection connection, OutputStream out, Set<String> schemaOnly,
+                                         Map<String, Set<String>> withheld, InSnapshot alsoInSnapshot)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("set transaction isolation level repeatable read, read only");
-            Map<String, Long> rows = new PostgresDump(connection, schemaOnly).dump(out);
+            Map<String, Long> rows = new PostgresDump(connection, schemaOnly, withheld).dump(out);
             alsoInSnapshot.run(connection);
             connection.commit();
             return rows;
@@ -102,8 +114,7 @@ public final class PostgresDump {
             line(out, "");
             line(out, "COPY public." + t.quotedName + " (" + String.join(", ", t.quotedColumns) + ") FROM stdin;");
             try {
-                rows.put(t.name, copy.copyOut("COPY public." + t.quotedName + " (" + String.join(", ", t.quotedColumns)
-                        + ") TO STDOUT", out));
+                rows.put(t.name, copy.copyOut("COPY " + source(t) + " TO STDOUT", out));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -174,6 +185,9 @@ public final class PostgresDump {
                                 + (r.getBoolean(3) ? " NOT NULL" : "");
                         table.quotedColumns.add(r.getString(1));
                         table.columnDefinitions.add(definition);
+                        if (r.getBoolean(3)) {
+                            table.notNull.add(r.getString(1));
+                        }
                     }
                 }
             }
@@ -263,11 +277,31 @@ public final class PostgresDump {
         }
     }
 
+    /** The table's columns as they are, or a query giving NULL in place of each withheld column. */
+    private String source(Table t) {
+        Set<String> nulled = withheld.getOrDefault(t.name, Set.of());
+        if (nulled.isEmpty()) {
+            return "public." + t.quotedName + " (" + String.join(", ", t.quotedColumns) + ")";
+        }
+        List<String> select = new ArrayList<>();
+        for (String column : t.quotedColumns) {
+            select.add(nulled.contains(column) ? "NULL" : column);
+        }
+        for (String column : nulled) {
+            if (!t.quotedColumns.contains(column) || t.notNull.contains(column)) {
+                throw new VaultException("column " + t.name + "." + column + " cannot be withheld: it does not exist "
+                        + "or does not allow NULL");
+            }
+        }
+        return "(SELECT " + String.join(", ", select) + " FROM public." + t.quotedName + ")";
+    }
+
     private static final class Table {
         final String name;
         final String quotedName;
         final List<String> quotedColumns = new ArrayList<>();
         final List<String> columnDefinitions = new ArrayList<>();
+        final Set<String> notNull = new java.util.HashSet<>();
 
         Table(String name, String quotedName) {
             this.name = name;

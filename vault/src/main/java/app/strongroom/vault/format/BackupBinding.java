@@ -18,6 +18,10 @@ public final class BackupBinding {
         return ("strongroom catalog backup|" + backupId).getBytes(StandardCharsets.UTF_8);
     }
 
+    public static byte[] credentials(String tenant, String backupId) {
+        return ("strongroom backup credentials|" + tenant + "|" + backupId).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static byte[] storedFile(String tenant, String fileKey) {
         return ("strongroom stored file|" + tenant + "|" + fileKey).getBytes(StandardCharsets.UTF_8);
     }

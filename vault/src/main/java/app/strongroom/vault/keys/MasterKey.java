@@ -22,11 +22,13 @@ public final class MasterKey {
 
     private final byte[] wrappingKey;
     private final byte[] catalogKey;
+    private final byte[] credentialsKey;
     private final String id;
 
     private MasterKey(byte[] material) {
         this.wrappingKey = derive(material, "strongroom/tenant-key-wrapping/v1", 32);
         this.catalogKey = derive(material, "strongroom/catalog-backup/v1", 32);
+        this.credentialsKey = derive(material, "strongroom/backup-credentials/v1", 32);
         this.id = HexFormat.of().formatHex(derive(material, "strongroom/master-key-id/v1", 8));
     }
 
@@ -63,6 +65,18 @@ public final class MasterKey {
     public StreamingAead catalogBackups() {
         try {
             return new AesGcmHkdfStreaming(catalogKey, "HmacSha256", 32, SEGMENT, 0);
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot use the master key", e);
+        }
+    }
+
+    /**
+     * The AEAD that seals the password hashes inside a tenant's backups: a backup decrypted with the tenant's key
+     * (a download, the recovery tool) still does not show them; only the platform can put them back.
+     */
+    public Aead credentials() {
+        try {
+            return new AesGcmJce(credentialsKey);
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot use the master key", e);
         }

@@ -95,6 +95,33 @@ class PostgresDumpTest {
     }
 
     @Test
+    void withheldColumnsAreWrittenAsNullAndOnlyNullableOnesCanBe() throws Exception {
+        try (Connection c = connect("withheld")) {
+            c.createStatement().execute("create table account (id int primary key, login text not null, secret text);"
+                    + "insert into account values (1, 'ann', 'hash-of-ann'), (2, 'bob', null)");
+            ByteArrayOutputStream dump = new ByteArrayOutputStream();
+            Map<String, Long> rows = PostgresDump.write(c, dump, java.util.Set.of(),
+                    Map.of("account", java.util.Set.of("secret")), snapshot -> { });
+            assertThat(rows).containsEntry("account", 2L);
+            assertThat(dump.toString(StandardCharsets.UTF_8)).doesNotContain("hash-of-ann").contains("ann");
+            try (Connection restored = connect("withheld_restored")) {
+                restore(restored, dump.toString(StandardCharsets.UTF_8));
+                try (ResultSet r = restored.createStatement().executeQuery(
+                        "select login || ':' || coalesce(secret, '-') from account order by id")) {
+                    List<String> accounts = new ArrayList<>();
+                    while (r.next()) {
+                        accounts.add(r.getString(1));
+                    }
+                    assertThat(accounts).containsExactly("ann:-", "bob:-");
+                }
+            }
+            assertThatThrownBy(() -> PostgresDump.write(c, new ByteArrayOutputStream(), java.util.Set.of(),
+                    Map.of("account", java.util.Set.of("login")), snapshot -> { }))
+                    .isInstanceOf(VaultException.class).hasMessageContaining("account.login cannot be withheld");
+        }
+    }
+
+    @Test
     void whatTheDumpCannotRepresentIsRefused() throws Exception {
         try (Connection c = connect("withview")) {
             c.createStatement().execute("create table t (x int); create view v as select x from t");
