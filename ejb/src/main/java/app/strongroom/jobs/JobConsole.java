@@ -57,7 +57,7 @@ public class JobConsole {
     @EJB
     JobProgress progress;
     @EJB
-    JobAudit audit;
+    app.strongroom.platform.PlatformAudit audit;
     @Resource
     SessionContext session;
 

@@ -40,7 +40,7 @@ public class RestoreRequests {
     @EJB
     RestoreJobs jobs;
     @EJB
-    PlatformAudit audit;
+    app.strongroom.platform.PlatformAudit audit;
     @Inject
     SecurityContext security;
 

@@ -45,26 +45,21 @@ class DownloadBenchmarkIT {
         int rowsMb = Integer.getInteger("bench.rowsMb", 1024);
         String heap = System.getProperty("bench.heap", "256m");
         Path dir = TestPlatform.directory().resolve("download-bench");
-        deleteRecursively(dir);
+        Benchmarks.deleteRecursively(dir);
         Platform.ensureCatalogDatabase(TestPlatform.database(), CATALOG);
         int https = TestPlatform.freePort();
         Path settings = TestPlatform.settings().put("strongroom.https-port", Integer.toString(https))
                 .put("strongroom.catalog.database", CATALOG)
                 .put("strongroom.backup.dir", dir.resolve("backups").toString())
                 .put("strongroom.files.dir", dir.resolve("files").toString())
-                .put("strongroom.backup.sites", sites(dir))
+                .put("strongroom.backup.sites", Benchmarks.directorySites(dir))
                 .writeTo(dir.resolve("micro.properties"));
         try (MicroServer server = start(dir, settings, https, heap)) {
             FacesClient anyone = FacesClient.forTestServer(server.httpsUrl());
             String slug = Tenants.create(anyone, "big-download");
             String database = databaseOf(slug);
             try (Connection c = Tenants.superuser(database)) {
-                // About 1 KB per row of text that compresses like prose, as in the backup benchmark.
-                c.createStatement().execute("insert into contact (name, email, city, notes, created_at, updated_at) "
-                        + "select 'Contact ' || g, 'c' || g || '@example.org', 'City ' || (g % 500), "
-                        + "(select string_agg(md5((g * 31 + i)::text), ' ') from generate_series(1, 30) i), now(), now() "
-                        + "from generate_series(1, " + (rowsMb * 1000) + ") g");
-                c.createStatement().execute("vacuum analyze contact");
+                Benchmarks.fillContacts(c, rowsMb);
             }
             FacesClient operator = FacesClient.forTestServer(server.httpsUrl());
             operator.submit("staff-login.xhtml", "staffSignin", Map.of("login", "operator", "password",
@@ -201,12 +196,6 @@ class DownloadBenchmarkIT {
     }
 
     /** Three directory sites of this benchmark's own, so its backup is not copied into the suite's. */
-    private static String sites(Path dir) {
-        return String.join(",", List.of(
-                "bench-paris|Europe|file:" + dir.resolve("sites").resolve("paris") + "|eu-west-3",
-                "bench-frankfurt|Europe|file:" + dir.resolve("sites").resolve("frankfurt") + "|eu-central-1",
-                "bench-virginia|North America|file:" + dir.resolve("sites").resolve("virginia") + "|us-east-1"));
-    }
 
     private static MicroServer start(Path dir, Path settings, int https, String heap) {
         int gridPort = TestPlatform.freePort();
@@ -234,16 +223,6 @@ class DownloadBenchmarkIT {
     }
 
     /** What an earlier run left: its backups belong to tenants of a catalog made anew with every run. */
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     private static Optional<UUID> goodBackup(String slug, Instant since) {
         try (Connection c = Tenants.superuser(CATALOG);

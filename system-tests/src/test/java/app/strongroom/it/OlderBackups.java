@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,7 +42,7 @@ final class OlderBackups {
     /** Writes a backup of {@code tenant} at {@code schemaVersion} holding one contact; returns its id. */
     static UUID write(TenantId tenant, String slug, int schemaVersion, String contactName) throws Exception {
         String scratch = "older_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("postgres", "create database " + scratch);
+        Tenants.execute("postgres", "create database " + scratch);
         try {
             DatabaseConnection db = TestPlatform.database();
             Flyway.configure(OlderBackups.class.getClassLoader())
@@ -96,7 +95,7 @@ final class OlderBackups {
             }
             return id;
         } finally {
-            execute("postgres", "drop database if exists " + scratch + " with (force)");
+            Tenants.execute("postgres", "drop database if exists " + scratch + " with (force)");
         }
     }
 
@@ -138,12 +137,6 @@ final class OlderBackups {
                         r.getBytes(3));
                 return TenantKeyset.unwrap(wrapped, List.of(MasterKey.of(TestPlatform.masterKey())));
             }
-        }
-    }
-
-    private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

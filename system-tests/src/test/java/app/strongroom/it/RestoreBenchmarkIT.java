@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,22 +34,17 @@ class RestoreBenchmarkIT {
     void restoreTimesAgainstPsqlRestoringTheSameDump() throws Exception {
         int rowsMb = Integer.getInteger("bench.rowsMb", 1024);
         Path dir = TestPlatform.directory().resolve("restore-bench");
-        deleteRecursively(dir);
+        Benchmarks.deleteRecursively(dir);
         Platform.ensureCatalogDatabase(TestPlatform.database(), CATALOG);
         try (MicroServer server = OwnServer.start(dir.resolve("server"), CATALOG, "512m", settings -> settings
                 .put("strongroom.backup.dir", dir.resolve("backups").toString())
                 .put("strongroom.files.dir", dir.resolve("files").toString())
-                .put("strongroom.backup.sites", sites(dir)))) {
+                .put("strongroom.backup.sites", Benchmarks.directorySites(dir)))) {
             String slug = Tenants.create(FacesClient.forTestServer(server.httpsUrl()), "big-restore");
             String tenant = scalar(CATALOG, "select id from tenant where slug = '" + slug + "'");
             String database = Tenants.databaseOf(app.strongroom.catalog.TenantId.parse(tenant));
             try (Connection c = Tenants.superuser(database)) {
-                // About 1 KB per row of text that compresses like prose, as in the backup and download benchmarks.
-                c.createStatement().execute("insert into contact (name, email, city, notes, created_at, updated_at) "
-                        + "select 'Contact ' || g, 'c' || g || '@example.org', 'City ' || (g % 500), "
-                        + "(select string_agg(md5((g * 31 + i)::text), ' ') from generate_series(1, 30) i), now(), now() "
-                        + "from generate_series(1, " + (rowsMb * 1000) + ") g");
-                c.createStatement().execute("vacuum analyze contact");
+                Benchmarks.fillContacts(c, rowsMb);
             }
             Backups.backUpNow(Backups.operator(server.httpsUrl()), slug);
             UUID backup = Backups.await(Duration.ofMinutes(30), () -> Optional.ofNullable(query(
@@ -130,21 +124,5 @@ class RestoreBenchmarkIT {
         }
     }
 
-    private static String sites(Path dir) {
-        return String.join(",", List.of(
-                "bench-paris|Europe|file:" + dir.resolve("sites").resolve("paris") + "|eu-west-3",
-                "bench-frankfurt|Europe|file:" + dir.resolve("sites").resolve("frankfurt") + "|eu-central-1",
-                "bench-virginia|North America|file:" + dir.resolve("sites").resolve("virginia") + "|us-east-1"));
-    }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

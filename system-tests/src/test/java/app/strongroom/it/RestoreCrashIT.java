@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,18 +225,10 @@ class RestoreCrashIT {
     }
 
     private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Tenants.execute(database, sql);
     }
 
     private static List<String> query(String database, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
+        return Tenants.column(database, sql);
     }
 }

@@ -10,12 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -312,18 +310,10 @@ class RestoreIT {
     }
 
     private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Tenants.execute(database, sql);
     }
 
     private static List<String> query(String database, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = Tenants.superuser(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
+        return Tenants.column(database, sql);
     }
 }

@@ -96,6 +96,25 @@ public final class Tenants {
                 db.adminUser(), db.adminPassword());
     }
 
+    /** Runs {@code sql} on {@code database} as the superuser. */
+    public static void execute(String database, String sql) throws SQLException {
+        try (Connection c = superuser(database); java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first column of every row {@code sql} answers on {@code database}, as text. */
+    public static java.util.List<String> column(String database, String sql) throws SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = superuser(database); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+
     /** A connection as the tenant's own login role, with the password the platform derives for it. */
     public static Connection asTenantRole(TenantId tenant, String database) throws SQLException {
         DatabaseConnection db = TestPlatform.database();

@@ -1,4 +1,4 @@
-package app.strongroom.restore;
+package app.strongroom.platform;
 
 import app.strongroom.catalog.PlatformEvent;
 import jakarta.annotation.security.PermitAll;
@@ -8,7 +8,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Writes to the platform's audit trail in a transaction of its own, so a refusal is kept whatever follows it. */
+/**
+ * Writes to the platform's audit trail in a transaction of its own: a refusal is kept whatever follows it, and an
+ * action the batch runtime carried out is never left unrecorded by the rollback of another.
+ */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
