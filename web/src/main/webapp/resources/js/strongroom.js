@@ -10,3 +10,18 @@ document.addEventListener('DOMContentLoaded', function () {
     field.value = zone;
   });
 });
+
+/*
+ * A form sent the ordinary way stops every poll of the page first: a poll sent between the action's redirect and the
+ * page it leads to would take the flash message the action left for that page.
+ */
+document.addEventListener('submit', function () {
+  if (window.PrimeFaces && PrimeFaces.widgets && PrimeFaces.widget && PrimeFaces.widget.Poll) {
+    Object.keys(PrimeFaces.widgets).forEach(function (name) {
+      var widget = PrimeFaces.widgets[name];
+      if (widget instanceof PrimeFaces.widget.Poll) {
+        widget.stop();
+      }
+    });
+  }
+}, true);
