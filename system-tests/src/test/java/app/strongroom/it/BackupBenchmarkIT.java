@@ -65,12 +65,7 @@ class BackupBenchmarkIT {
             slug = Tenants.create(loading, "big");
             database = databaseOf(slug);
             try (Connection c = Tenants.superuser(database)) {
-                // About 1 KB per row: a kilobyte of text that compresses like ordinary prose, not like repeated bytes.
-                c.createStatement().execute("insert into contact (name, email, city, notes, created_at, updated_at) "
-                        + "select 'Contact ' || g, 'c' || g || '@example.org', 'City ' || (g % 500), "
-                        + "(select string_agg(md5((g * 31 + i)::text), ' ') from generate_series(1, 30) i), now(), now() "
-                        + "from generate_series(1, " + (rowsMb * 1000) + ") g");
-                c.createStatement().execute("vacuum analyze contact");
+                Benchmarks.fillContacts(c, rowsMb);
             }
             FacesClient admin = FacesClient.forTestServer(server.httpsUrl());
             Tenants.signIn(admin, slug, "admin", Tenants.PASSWORD);

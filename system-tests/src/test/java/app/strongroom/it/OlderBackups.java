@@ -41,6 +41,7 @@ final class OlderBackups {
 
     /** Writes a backup of {@code tenant} at {@code schemaVersion} holding one contact; returns its id. */
     static UUID write(TenantId tenant, String slug, int schemaVersion, String contactName) throws Exception {
+        // Named from a fresh UUID's hex digits: nothing from outside reaches the DDL, which takes no parameters.
         String scratch = "older_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Tenants.execute("postgres", "create database " + scratch);
         try {
@@ -99,23 +100,28 @@ final class OlderBackups {
         }
     }
 
-    /** The tenant's accounts as they are, in the columns the older schema has: its people were there then too. */
+    /** user_account as every schema since version 3 has it: the older schemas these backups are written at. */
+    private static final List<String> ACCOUNT_COLUMNS = List.of("active", "administrator", "created_at",
+            "deactivated_at", "email", "id", "login", "password_hash", "session_epoch", "version");
+    private static final String ACCOUNTS = "select active, administrator, created_at, deactivated_at, email, id, "
+            + "login, password_hash, session_epoch, version from user_account";
+    private static final String ACCOUNT_COPIED = "insert into user_account (active, administrator, created_at, "
+            + "deactivated_at, email, id, login, password_hash, session_epoch, version) overriding system value "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The tenant's accounts as they are, in the older schema: its people were there then too. */
     private static void copyAccounts(String from, String to) throws SQLException {
-        List<String> columns = new java.util.ArrayList<>();
-        try (Connection c = Tenants.superuser(to); ResultSet r = c.createStatement().executeQuery(
-                "select column_name from information_schema.columns where table_name = 'user_account' order by 1")) {
-            while (r.next()) {
-                columns.add(r.getString(1));
-            }
+        List<String> columns = Tenants.column(to, "select column_name from information_schema.columns "
+                + "where table_name = 'user_account' order by 1");
+        if (!columns.equals(ACCOUNT_COLUMNS)) {
+            throw new IllegalStateException("user_account of the older schema has " + columns + ", not the columns "
+                    + "this fixture copies: bring ACCOUNT_COLUMNS up to date");
         }
-        String list = String.join(", ", columns);
-        String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
         try (Connection source = Tenants.superuser(from); Connection target = Tenants.superuser(to);
-             ResultSet r = source.createStatement().executeQuery("select " + list + " from user_account");
-             PreparedStatement insert = target.prepareStatement("insert into user_account (" + list
-                     + ") overriding system value values (" + marks + ")")) {
+             ResultSet r = source.createStatement().executeQuery(ACCOUNTS);
+             PreparedStatement insert = target.prepareStatement(ACCOUNT_COPIED)) {
             while (r.next()) {
-                for (int i = 1; i <= columns.size(); i++) {
+                for (int i = 1; i <= ACCOUNT_COLUMNS.size(); i++) {
                     insert.setObject(i, r.getObject(i));
                 }
                 insert.executeUpdate();
