@@ -1,9 +1,12 @@
 package app.strongroom.common;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A value a rule refuses, with the rule apart from the field's name, so a form can say it next to the field under
  * the field's own label ("Short name" + "is taken") while logs and tests still read the whole sentence.
  */
+@ApplicationException(rollback = true)
 public class InvalidValue extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

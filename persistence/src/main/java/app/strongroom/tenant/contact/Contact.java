@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /** A person or company the tenant deals with. */
 @Entity
 @Table(name = "contact")
+@NamedQuery(name = Contact.SALES_USES, query = "select count(o) from SalesOrder o where o.customer = :contact")
 public class Contact {
+    public static final String SALES_USES = "Contact.salesUses";
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

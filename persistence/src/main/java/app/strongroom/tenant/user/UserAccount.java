@@ -2,6 +2,7 @@ package app.strongroom.tenant.user;
 
 import app.strongroom.common.EmailAddress;
 import app.strongroom.common.Require;
+import app.strongroom.tenant.company.Company;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -62,6 +64,13 @@ public class UserAccount {
     private OffsetDateTime deactivatedAt;
     @Column(name = "session_epoch", nullable = false)
     private long sessionEpoch;
+    // Written by the database (the main company) until companies are managed on a page; read by record rules.
+    @ManyToOne
+    @JoinColumn(name = "company_id", insertable = false, updatable = false)
+    private Company company;
+    // Read-only copy of the foreign key, for record rules that compare the user's company without a join.
+    @Column(name = "company_id", insertable = false, updatable = false)
+    private Long companyId;
     @ManyToMany
     @JoinTable(name = "user_group_member", joinColumns = @JoinColumn(name = "user_id"),
             inverseJoinColumns = @JoinColumn(name = "group_id"))
@@ -156,6 +165,15 @@ public class UserAccount {
     public void assignGroups(Collection<UserGroup> chosen) {
         groups.retainAll(chosen);
         groups.addAll(chosen);
+    }
+
+    /** The company the user works for; record rules compare it with {@code user.company}. */
+    public long companyId() {
+        return companyId == null ? Company.MAIN : companyId;
+    }
+
+    public Set<UserGroup> groups() {
+        return Set.copyOf(groups);
     }
 
     public List<String> groupNames() {

@@ -42,6 +42,10 @@ public class UserGroup {
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    public long id() {
+        return id;
+    }
+
     public String name() {
         return name;
     }

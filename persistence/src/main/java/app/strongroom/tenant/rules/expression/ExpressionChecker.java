@@ -131,6 +131,9 @@ public final class ExpressionChecker {
         if (kind.type() instanceof Reference && literal instanceof Expression.Number number) {
             return number.value().signum() > 0 && number.value().stripTrailingZeros().scale() <= 0;
         }
+        if (kind.type() instanceof FieldType.Choice choice && literal instanceof Expression.Text text) {
+            return choice.values().contains(text.value());
+        }
         if (kind.type() == Scalar.DATE && literal instanceof Expression.Text text) {
             try {
                 LocalDate.parse(text.value());

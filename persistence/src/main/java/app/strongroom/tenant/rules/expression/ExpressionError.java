@@ -1,9 +1,12 @@
 package app.strongroom.tenant.rules.expression;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * The one answer to an expression that cannot be used: what is wrong and where. Parsing and checking answer nothing
  * else for any input, whatever its content or size.
  */
+@ApplicationException(rollback = true)
 public final class ExpressionError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package app.strongroom.tenant.rules.expression;
 
+import java.util.List;
+
 /** What a model's field holds, as far as expressions compare it. */
 public sealed interface FieldType {
     enum Scalar implements FieldType {
@@ -22,6 +24,18 @@ public sealed interface FieldType {
         @Override
         public String describe() {
             return "a " + model + " record";
+        }
+    }
+
+    /** Text that is one of a closed set of values, such as an order's state; compared with = != and in only. */
+    record Choice(List<String> values) implements FieldType {
+        public Choice {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String describe() {
+            return "one of " + String.join(", ", values);
         }
     }
 

@@ -1,17 +1,18 @@
-package app.strongroom.contacts;
+package app.strongroom.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.strongroom.contacts.ContactQuery;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ContactServiceTest {
+class RecordListsTest {
     @Test
     void filterTextMatchesLiterallyEvenWithLikeWildcards() {
-        assertThat(ContactService.containsPattern(" Ann ")).isEqualTo("%ann%");
-        assertThat(ContactService.containsPattern("100%_off\\")).isEqualTo("%100\\%\\_off\\\\%");
+        assertThat(RecordLists.containsPattern(" Ann ")).isEqualTo("%ann%");
+        assertThat(RecordLists.containsPattern("100%_off\\")).isEqualTo("%100\\%\\_off\\\\%");
     }
 
     @Test

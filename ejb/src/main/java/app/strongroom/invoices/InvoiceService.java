@@ -1,0 +1,84 @@
+package app.strongroom.invoices;
+
+import app.strongroom.identity.Role;
+import app.strongroom.records.Change;
+import app.strongroom.records.ListRequest;
+import app.strongroom.records.RecordLists;
+import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.Operation;
+import app.strongroom.tenant.access.RecordModel;
+import app.strongroom.tenant.invoice.Invoice;
+import app.strongroom.tenant.invoice.InvoiceState;
+import app.strongroom.tenant.sales.StateMoveRefused;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caller's invoices, made by {@link app.strongroom.sales.SalesOrderService#invoice}. Every method asks the
+ * caller's rights and record rules, as the order service does.
+ */
+@Stateless
+@RolesAllowed(Role.Names.TENANT_USER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class InvoiceService {
+    private static final RecordModel MODEL = RecordModel.INVOICE;
+
+    @Inject
+    TenantData tenantData;
+
+    public List<InvoiceView> list(ListRequest<InvoiceField> request) {
+        return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, Invoice.class, request,
+                InvoiceField.NUMBER).stream().map(InvoiceView::of).toList());
+    }
+
+    public long count(Map<InvoiceField, String> filters) {
+        return tenantData.underRules((em, policy) -> RecordLists.count(em, policy, MODEL, filters));
+    }
+
+    public Optional<InvoiceView> find(long id) {
+        return tenantData.underRules((em, policy) -> policy.find(em, Invoice.class, MODEL, Operation.READ, id)
+                .map(InvoiceView::of));
+    }
+
+    /** @throws StateMoveRefused when the invoice's state does not allow the move (posting a cancelled invoice) */
+    public Change move(long id, InvoiceMove move) {
+        return tenantData.underRules((em, policy) -> {
+            Optional<Invoice> invoice = policy.find(em, Invoice.class, MODEL, Operation.WRITE, id);
+            if (invoice.isEmpty()) {
+                return new Change.NotFound();
+            }
+            switch (move) {
+                case POST -> invoice.get().post(Clock.systemUTC().instant());
+                case PAY -> invoice.get().markPaid(Clock.systemUTC().instant());
+                case CANCEL -> invoice.get().cancel();
+            }
+            policy.requireInside(em, MODEL, Operation.WRITE, id);
+            return new Change.Done(id);
+        });
+    }
+
+    /** Deletes a draft or cancelled invoice; posted and paid ones are the books and stay. */
+    public Change delete(long id) {
+        return tenantData.underRules((em, policy) -> {
+            Optional<Invoice> invoice = policy.find(em, Invoice.class, MODEL, Operation.DELETE, id);
+            if (invoice.isEmpty()) {
+                return new Change.NotFound();
+            }
+            if (invoice.get().state() == InvoiceState.POSTED || invoice.get().state() == InvoiceState.PAID) {
+                throw new StateMoveRefused("invoice.refused.delete", "posted and paid invoices stay");
+            }
+            if (invoice.get().state() == InvoiceState.DRAFT) {
+                invoice.get().cancel();
+            }
+            em.remove(invoice.get());
+            return new Change.Done(id);
+        });
+    }
+}

@@ -1,0 +1,172 @@
+package app.strongroom.sales;
+
+import app.strongroom.common.InvalidValue;
+import app.strongroom.identity.Role;
+import app.strongroom.records.Change;
+import app.strongroom.records.ListRequest;
+import app.strongroom.records.RecordLists;
+import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.AccessPolicy;
+import app.strongroom.tenant.access.Operation;
+import app.strongroom.tenant.access.RecordModel;
+import app.strongroom.tenant.company.Company;
+import app.strongroom.tenant.contact.Contact;
+import app.strongroom.tenant.invoice.Invoice;
+import app.strongroom.tenant.sales.LineInput;
+import app.strongroom.tenant.sales.OrderState;
+import app.strongroom.tenant.sales.PricedLine;
+import app.strongroom.tenant.sales.Product;
+import app.strongroom.tenant.sales.SalesOrder;
+import app.strongroom.tenant.sales.StateMoveRefused;
+import app.strongroom.tenant.user.UserAccount;
+import app.strongroom.tenant.user.UserGroup;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caller's sales orders. Every method asks the caller's rights and record rules: without the right it throws
+ * {@link app.strongroom.tenant.access.AccessRefused}; an order outside the rules is not found; a change that would
+ * leave an order outside them is refused ({@link app.strongroom.tenant.access.OutsideRules}) and rolled back. The
+ * customer and products of an order must be ones the caller can read.
+ */
+@Stateless
+@RolesAllowed(Role.Names.TENANT_USER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SalesOrderService {
+    private static final RecordModel MODEL = RecordModel.SALES_ORDER;
+
+    @Inject
+    TenantData tenantData;
+
+    public List<OrderView> list(ListRequest<OrderField> request) {
+        return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, SalesOrder.class, request,
+                OrderField.NUMBER).stream().map(OrderView::of).toList());
+    }
+
+    public long count(Map<OrderField, String> filters) {
+        return tenantData.underRules((em, policy) -> RecordLists.count(em, policy, MODEL, filters));
+    }
+
+    public Optional<OrderView> find(long id) {
+        return tenantData.underRules((em, policy) -> policy.find(em, SalesOrder.class, MODEL, Operation.READ, id)
+                .map(OrderView::of));
+    }
+
+    /** A new quotation of the caller's company; the caller sells it unless the draft names somebody else. */
+    public long create(OrderDraft draft) {
+        return tenantData.underRules((em, policy) -> {
+            policy.require(MODEL, Operation.CREATE);
+            Company company = em.find(Company.class, policy.user().companyId());
+            SalesOrder order = new SalesOrder(customer(em, policy, draft.customerId()), company, draft.orderDate());
+            apply(em, policy, order, draft);
+            em.persist(order);
+            em.flush();
+            policy.requireInside(em, MODEL, Operation.CREATE, order.id());
+            return order.id();
+        });
+    }
+
+    public Change update(long id, long version, OrderDraft draft) {
+        return tenantData.underRules((em, policy) -> {
+            Optional<SalesOrder> order = policy.find(em, SalesOrder.class, MODEL, Operation.WRITE, id);
+            if (order.isEmpty()) {
+                return new Change.NotFound();
+            }
+            if (order.get().version() != version) {
+                return new Change.Stale();
+            }
+            order.get().changeHeader(customer(em, policy, draft.customerId()), draft.orderDate(), draft.note());
+            apply(em, policy, order.get(), draft);
+            policy.requireInside(em, MODEL, Operation.WRITE, id);
+            return new Change.Done(id);
+        });
+    }
+
+    /** @throws StateMoveRefused when the order's state does not allow the move */
+    public Change move(long id, OrderMove move) {
+        return tenantData.underRules((em, policy) -> {
+            Optional<SalesOrder> order = policy.find(em, SalesOrder.class, MODEL, Operation.WRITE, id);
+            if (order.isEmpty()) {
+                return new Change.NotFound();
+            }
+            switch (move) {
+                case SEND -> order.get().send();
+                case CONFIRM -> order.get().confirm();
+                case CANCEL -> order.get().cancel();
+            }
+            policy.requireInside(em, MODEL, Operation.WRITE, id);
+            return new Change.Done(id);
+        });
+    }
+
+    /** Makes the draft invoice of a confirmed order: {@link Change.Done} carries the invoice's id. */
+    public Change invoice(long id) {
+        return tenantData.underRules((em, policy) -> {
+            policy.require(RecordModel.INVOICE, Operation.CREATE);
+            Optional<SalesOrder> order = policy.find(em, SalesOrder.class, MODEL, Operation.WRITE, id);
+            if (order.isEmpty()) {
+                return new Change.NotFound();
+            }
+            Invoice invoice = Invoice.of(order.get(), LocalDate.now(ZoneOffset.UTC));
+            em.persist(invoice);
+            em.flush();
+            policy.requireInside(em, RecordModel.INVOICE, Operation.CREATE, invoice.id());
+            policy.requireInside(em, MODEL, Operation.WRITE, id);
+            return new Change.Done(invoice.id());
+        });
+    }
+
+    /** Deletes a quotation or a cancelled order that was never invoiced. */
+    public Change delete(long id) {
+        return tenantData.underRules((em, policy) -> {
+            Optional<SalesOrder> order = policy.find(em, SalesOrder.class, MODEL, Operation.DELETE, id);
+            if (order.isEmpty()) {
+                return new Change.NotFound();
+            }
+            OrderState state = order.get().state();
+            if ((state != OrderState.QUOTATION && state != OrderState.CANCELLED)
+                    || em.createNamedQuery(Invoice.OF_ORDER, Long.class).setParameter("order", order.get())
+                    .getSingleResult() > 0) {
+                throw new StateMoveRefused("order.refused.delete", "only quotations and cancelled orders never "
+                        + "invoiced are deleted");
+            }
+            em.remove(order.get());
+            return new Change.Done(id);
+        });
+    }
+
+    private static Contact customer(EntityManager em, AccessPolicy policy, long customerId) {
+        return policy.find(em, Contact.class, RecordModel.CONTACT, Operation.READ, customerId)
+                .orElseThrow(() -> new InvalidValue("customer", "is not a contact you can see"));
+    }
+
+    private static void apply(EntityManager em, AccessPolicy policy, SalesOrder order, OrderDraft draft) {
+        long salespersonId = draft.salespersonId() == null ? policy.user().userId() : draft.salespersonId();
+        UserAccount salesperson = Optional.ofNullable(em.find(UserAccount.class, salespersonId))
+                .filter(UserAccount::isActive)
+                .orElseThrow(() -> new InvalidValue("salesperson", "is not an active user"));
+        UserGroup team = draft.teamId() == null ? null : Optional.ofNullable(em.find(UserGroup.class, draft.teamId()))
+                .orElseThrow(() -> new InvalidValue("team", "is not a group"));
+        order.assign(salesperson, team);
+        if (order.state().isEditable()) {
+            List<PricedLine> priced = new ArrayList<>();
+            for (LineInput line : draft.lines()) {
+                Product product = policy.find(em, Product.class, RecordModel.PRODUCT, Operation.READ, line.productId())
+                        .orElseThrow(() -> new InvalidValue("product", "is not a product you can see"));
+                product.requireOffered();
+                priced.add(PricedLine.of(product, line, order.company()));
+            }
+            order.replaceLines(priced);
+        }
+    }
+}
