@@ -43,8 +43,9 @@ public class BackupRuns {
         em.createNamedQuery(BackupRun.BEAT).setParameter("now", now()).setParameter("run", runKey).executeUpdate();
     }
 
+    /** Ends the run if it is not ended yet; ending an ended run changes nothing. */
     public void finish(String runKey) {
-        find(runKey).ifPresent(run -> run.finish(clock.instant()));
+        em.createNamedQuery(BackupRun.FINISH).setParameter("now", now()).setParameter("run", runKey).executeUpdate();
     }
 
     /**

@@ -4,6 +4,9 @@ import app.strongroom.catalog.TenantId;
 import app.strongroom.identity.Role;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.AccessPolicy;
+import app.strongroom.tenant.access.Operation;
+import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.contact.ContactId;
 import app.strongroom.tenant.file.StoredFile;
@@ -12,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +42,7 @@ public class StoredFileService {
 
     public FileUpload upload(ContactId contact, String name, String contentType, InputStream content) {
         TenantId tenant = tenantData.caller().tenant();
-        if (!tenantData.inTransaction(em -> em.find(Contact.class, contact.value()) != null)) {
+        if (!tenantData.underRules((em, policy) -> writable(em, policy, contact.value()))) {
             return new FileUpload.NotFound();
         }
         UUID fileKey = UUID.randomUUID();
@@ -54,8 +58,8 @@ public class StoredFileService {
             return new FileUpload.Empty();
         }
         try {
-            Optional<StoredFile> stored = tenantData.inTransaction(em -> {
-                if (em.find(Contact.class, contact.value()) == null) {
+            Optional<StoredFile> stored = tenantData.underRules((em, policy) -> {
+                if (!writable(em, policy, contact.value())) {
                     return Optional.<StoredFile>empty();
                 }
                 StoredFile file = new StoredFile(contact, fileKey, name, contentType, written.size(), written.sha256(),
@@ -74,15 +78,19 @@ public class StoredFileService {
         }
     }
 
+    /** The files of a contact the caller may read; none for any other. */
     public List<StoredFileView> files(ContactId contact) {
-        return tenantData.inTransaction(em -> em.createNamedQuery(StoredFile.OF_CONTACT, StoredFile.class)
-                .setParameter("contact", contact.value()).getResultStream().map(StoredFileView::of).toList());
+        return tenantData.underRules((em, policy) -> readable(em, policy, contact.value())
+                ? em.createNamedQuery(StoredFile.OF_CONTACT, StoredFile.class).setParameter("contact", contact.value())
+                        .getResultStream().map(StoredFileView::of).toList()
+                : List.<StoredFileView>of());
     }
 
     /** The file with its decrypted content, to stream to the caller; empty for any id that is not theirs. */
     public Optional<FileContent> download(long id) {
         TenantId tenant = tenantData.caller().tenant();
-        return tenantData.inTransaction(em -> Optional.ofNullable(em.find(StoredFile.class, id))).map(f -> {
+        return tenantData.underRules((em, policy) -> Optional.ofNullable(em.find(StoredFile.class, id))
+                .filter(f -> readable(em, policy, f.contact().value()))).map(f -> {
             try {
                 InputStream content = store.open(tenant, f.fileKey());
                 return new FileContent(f.name(), f.contentType(), f.size(), content);
@@ -95,12 +103,27 @@ public class StoredFileService {
     /** Deletes the file; false when there is no such file (for this tenant). */
     public boolean delete(long id) {
         TenantId tenant = tenantData.caller().tenant();
-        Optional<UUID> removed = tenantData.inTransaction(em -> Optional.ofNullable(em.find(StoredFile.class, id))
+        Optional<UUID> removed = tenantData.underRules((em, policy) -> Optional.ofNullable(em.find(StoredFile.class, id))
+                .filter(f -> writable(em, policy, f.contact().value()))
                 .map(f -> {
                     em.remove(f);
                     return f.fileKey();
                 }));
         removed.ifPresent(key -> store.discard(tenant, key));
         return removed.isPresent();
+    }
+
+    /**
+     * A file goes with its contact: it is read by whoever may read the contact under their rights and record rules
+     * (P20), and added or removed by whoever may change it. Anybody else finds no file.
+     */
+    private static boolean readable(EntityManager em, AccessPolicy policy, long contact) {
+        return policy.permits(RecordModel.CONTACT, Operation.READ)
+                && policy.find(em, Contact.class, RecordModel.CONTACT, Operation.READ, contact).isPresent();
+    }
+
+    private static boolean writable(EntityManager em, AccessPolicy policy, long contact) {
+        return policy.permits(RecordModel.CONTACT, Operation.WRITE)
+                && policy.find(em, Contact.class, RecordModel.CONTACT, Operation.WRITE, contact).isPresent();
     }
 }

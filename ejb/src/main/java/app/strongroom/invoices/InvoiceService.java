@@ -33,9 +33,9 @@ public class InvoiceService {
     @Inject
     TenantData tenantData;
 
-    public List<InvoiceView> list(ListRequest<InvoiceField> request) {
+    public List<InvoiceRow> list(ListRequest<InvoiceField> request) {
         return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, Invoice.class, request,
-                InvoiceField.NUMBER).stream().map(InvoiceView::of).toList());
+                InvoiceField.NUMBER).stream().map(InvoiceRow::of).toList());
     }
 
     public long count(Map<InvoiceField, String> filters) {

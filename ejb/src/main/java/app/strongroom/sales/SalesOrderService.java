@@ -3,6 +3,7 @@ package app.strongroom.sales;
 import app.strongroom.common.InvalidValue;
 import app.strongroom.identity.Role;
 import app.strongroom.records.Change;
+import app.strongroom.records.ListField;
 import app.strongroom.records.ListRequest;
 import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
@@ -26,6 +27,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,9 +53,9 @@ public class SalesOrderService {
     @Inject
     TenantData tenantData;
 
-    public List<OrderView> list(ListRequest<OrderField> request) {
+    public List<OrderRow> list(ListRequest<OrderField> request) {
         return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, SalesOrder.class, request,
-                OrderField.NUMBER).stream().map(OrderView::of).toList());
+                OrderField.NUMBER).stream().map(OrderRow::of).toList());
     }
 
     public long count(Map<OrderField, String> filters) {
@@ -143,6 +148,41 @@ public class SalesOrderService {
             em.remove(order.get());
             return new Change.Done(id);
         });
+    }
+
+    /** The choices of an order form, each list under the caller's read rights and rules. */
+    public OrderChoices choices() {
+        return tenantData.underRules((em, policy) -> {
+            List<Choice> customers = policy.permits(RecordModel.CONTACT, Operation.READ)
+                    ? RecordLists.list(em, policy, RecordModel.CONTACT, Contact.class, new ListRequest<>(
+                            Map.<Named, String>of(), Optional.of(Named.NAME), true, 0, OrderChoices.LIMIT), Named.NAME)
+                    .stream().map(c -> new Choice(c.id().value(), c.name())).toList() : List.of();
+            List<Choice> products = policy.permits(RecordModel.PRODUCT, Operation.READ)
+                    ? RecordLists.list(em, policy, RecordModel.PRODUCT, Product.class, new ListRequest<>(
+                            Map.of(Named.ACTIVE, "true"), Optional.of(Named.NAME), true, 0, OrderChoices.LIMIT),
+                            Named.NAME)
+                    .stream().map(p -> new Choice(p.id(), p.code() + " " + p.name())).toList() : List.of();
+            List<Choice> salespeople = em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultStream()
+                    .filter(UserAccount::isActive).map(u -> new Choice(u.id(), u.login())).toList();
+            List<Choice> teams = em.createNamedQuery(UserGroup.ALL, UserGroup.class).getResultStream()
+                    .map(g -> new Choice(g.id(), g.name())).toList();
+            return new OrderChoices(customers, products, salespeople, teams);
+        });
+    }
+
+    /** Sorting by name, and the active flag, for the pick lists of {@link #choices()}. */
+    private enum Named implements ListField {
+        NAME, ACTIVE;
+
+        @Override
+        public Path<?> path(Root<?> root) {
+            return root.get(this == NAME ? "name" : "active");
+        }
+
+        @Override
+        public Predicate matching(CriteriaBuilder cb, Root<?> root, String typed) {
+            return cb.isTrue(root.get("active"));
+        }
     }
 
     private static Contact customer(EntityManager em, AccessPolicy policy, long customerId) {

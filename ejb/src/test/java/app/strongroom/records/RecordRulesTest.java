@@ -8,6 +8,7 @@ import app.strongroom.contacts.ContactService;
 import app.strongroom.sales.OrderDraft;
 import app.strongroom.sales.OrderField;
 import app.strongroom.sales.OrderMove;
+import app.strongroom.sales.OrderRow;
 import app.strongroom.sales.OrderView;
 import app.strongroom.sales.SalesOrderService;
 import app.strongroom.tenant.access.AccessExplanation;
@@ -192,7 +193,7 @@ class RecordRulesTest {
         assertThat(orders.count(Map.of())).isEqualTo(expected.size());
         List<Long> paged = new ArrayList<>();
         for (int first = 0; first < expected.size() + 3; first += 4) {
-            List<OrderView> page = orders.list(new ListRequest<>(Map.of(), Optional.of(OrderField.NUMBER), true,
+            List<OrderRow> page = orders.list(new ListRequest<>(Map.of(), Optional.of(OrderField.NUMBER), true,
                     first, 4));
             assertThat(page.size()).isEqualTo(Math.max(0, Math.min(4, expected.size() - first)));
             page.forEach(o -> paged.add(o.id()));
@@ -295,7 +296,7 @@ class RecordRulesTest {
 
     private static Set<Long> visibleToSam() {
         return tenant.as("sam", new SalesOrderService()).list(new ListRequest<>(Map.of(), Optional.empty(), true, 0,
-                100)).stream().map(OrderView::id).collect(Collectors.toSet());
+                100)).stream().map(OrderRow::id).collect(Collectors.toSet());
     }
 
     private static Set<Long> ids(Predicate<Facts> meant) {

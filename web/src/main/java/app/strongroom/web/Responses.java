@@ -14,9 +14,18 @@ public final class Responses {
      * id at all looks exactly alike.
      */
     public static void notFound() {
+        sendError(404);
+    }
+
+    /** Answers 403: the user holds no right to what the page shows. */
+    public static void forbidden() {
+        sendError(403);
+    }
+
+    private static void sendError(int status) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            faces.getExternalContext().responseSendError(404, "");
+            faces.getExternalContext().responseSendError(status, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

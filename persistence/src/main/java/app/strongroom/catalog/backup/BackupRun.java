@@ -24,6 +24,8 @@ import java.util.Optional;
 @NamedQuery(name = BackupRun.RECENT, query = "select r from BackupRun r order by r.startedAt desc")
 @NamedQuery(name = BackupRun.BEAT, query = "update BackupRun r set r.heartbeatAt = :now"
         + " where r.runKey = :run and r.finishedAt is null")
+@NamedQuery(name = BackupRun.FINISH, query = "update BackupRun r set r.finishedAt = :now"
+        + " where r.runKey = :run and r.finishedAt is null")
 @NamedQuery(name = BackupRun.BEAT_OWN, query = "update BackupRun r set r.heartbeatAt = :now"
         + " where r.claimedBy = :instance and r.finishedAt is null")
 public class BackupRun {
@@ -32,6 +34,11 @@ public class BackupRun {
     /** A sign of life: a plain update, so parallel partitions and the watch never conflict over the row's version. */
     public static final String BEAT = "BackupRun.beat";
     public static final String BEAT_OWN = "BackupRun.beatOwn";
+    /**
+     * The end of a run: a plain update as well, because the job's last step and an operator stopping it may both end
+     * it at the same moment, and the second must not fail over the row's version.
+     */
+    public static final String FINISH = "BackupRun.finish";
 
     @Id
     @Column(name = "run_key")
@@ -63,10 +70,6 @@ public class BackupRun {
 
     public void beat(Instant now) {
         this.heartbeatAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-    }
-
-    public void finish(Instant now) {
-        this.finishedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 
     /** An operator restarted it: not finished any more, and carried on by {@code instance}. */

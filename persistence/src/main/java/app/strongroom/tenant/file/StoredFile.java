@@ -34,7 +34,7 @@ public class StoredFile {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "contact_id", nullable = false)
-    private long contactId;
+    private Long contactId;
     @Column(name = "file_key", nullable = false)
     private UUID fileKey;
     @Column(nullable = false)

@@ -12,6 +12,8 @@ import app.strongroom.tenant.sales.StateMoveRefused;
 import app.strongroom.tenant.sales.Totals;
 import app.strongroom.tenant.user.UserAccount;
 import jakarta.persistence.CascadeType;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,15 +52,19 @@ public class Invoice {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "order_id")
     private SalesOrder order;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id")
     private Contact customer;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "salesperson_id")
     private UserAccount salesperson;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne(optional = false)
     @JoinColumn(name = "company_id")
     private Company company;

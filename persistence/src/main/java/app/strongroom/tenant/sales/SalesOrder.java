@@ -6,6 +6,8 @@ import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.user.UserAccount;
 import app.strongroom.tenant.user.UserGroup;
 import jakarta.persistence.CascadeType;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,15 +41,19 @@ public class SalesOrder {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id")
     private Contact customer;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "salesperson_id")
     private UserAccount salesperson;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "team_id")
     private UserGroup team;
+    @BatchFetch(BatchFetchType.IN)
     @ManyToOne(optional = false)
     @JoinColumn(name = "company_id")
     private Company company;

@@ -4,9 +4,11 @@ import app.strongroom.common.InvalidValue;
 import app.strongroom.contacts.ContactChange;
 import app.strongroom.contacts.ContactService;
 import app.strongroom.contacts.ContactView;
+import app.strongroom.tenant.access.AccessRefused;
 import app.strongroom.tenant.contact.ContactId;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
+import app.strongroom.web.records.Refusals;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -31,13 +33,21 @@ public class ContactEditPage implements Serializable {
         if (id == null) {
             return;
         }
-        contactId().flatMap(contacts::find).ifPresentOrElse(c -> {
-            form = ContactForm.of(c);
-            version = c.version();
-        }, Responses::notFound);
+        try {
+            contactId().flatMap(contacts::find).ifPresentOrElse(c -> {
+                form = ContactForm.of(c);
+                version = c.version();
+            }, Responses::notFound);
+        } catch (AccessRefused refused) {
+            Responses.forbidden();
+        }
     }
 
     public String save() {
+        return Refusals.attempt("contact", this::saveChecked);
+    }
+
+    private String saveChecked() {
         try {
             if (id == null) {
                 contacts.create(form.toDetails());
@@ -54,7 +64,8 @@ public class ContactEditPage implements Serializable {
     }
 
     public String delete() {
-        return outcome(contactId().map(contacts::delete).orElseGet(ContactChange.NotFound::new), "contact.deleted");
+        return Refusals.attempt("contact", () -> outcome(contactId().map(contacts::delete)
+                .orElseGet(ContactChange.NotFound::new), "contact.deleted"));
     }
 
     /** The contact being edited; empty on a new one. */

@@ -1,0 +1,2 @@
+/** The product list and the product edit page. */
+package app.strongroom.web.products;
