@@ -143,10 +143,10 @@ class ErpIT {
 
             browser.fill("explain:login", "sam").fill("explain:recordId", Long.toString(bossOrder))
                     .submit("explain:ask");
-            assertThat(browser.byId("explain:verdict").getText()).isEqualTo("Denied");
+            assertThat(browser.byId("verdict").getText()).isEqualTo("Denied");
             assertThat(browser.text()).contains("The right is granted to: [Sales]").contains("the record is outside");
             browser.fill("explain:recordId", Long.toString(samsOrder)).submit("explain:ask");
-            assertThat(browser.byId("explain:verdict").getText()).isEqualTo("Allowed");
+            assertThat(browser.byId("verdict").getText()).isEqualTo("Allowed");
         }
         FacesClient sam = signedIn("sam");
         String list = sam.follow("app/orders.xhtml").body();
@@ -188,8 +188,8 @@ class ErpIT {
         try (ErpData data = new ErpData(database)) {
             data.resetAccess();
             contact = data.contact(payload, payload);
-            data.update("update contact set email = ?, phone = ?, company = ?, notes = ? where id = ?", payload,
-                    payload.substring(0, 40), payload, payload, contact);
+            data.update("update contact set phone = ?, company = ?, notes = ? where id = ?", payload.substring(0, 40),
+                    payload, payload, contact);
             long product = data.product(payload, "X-" + System.nanoTime());
             order = data.order(contact, data.userId("admin"), product, "QUOTATION");
             data.update("update sale_order set note = ? where id = ?", payload, order);
@@ -222,8 +222,12 @@ class ErpIT {
             HttpResponse<String> answer = admin.follow(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(policy).as(page).contains("script-src 'self' 'nonce-").doesNotContain("unsafe-inline'; script")
-                    .doesNotContain("script-src 'self' 'unsafe-inline'").contains("object-src 'none'");
+            String scripts = java.util.Arrays.stream(policy.split(";")).map(String::strip)
+                    .filter(d -> d.startsWith("script-src ")).findFirst().orElse("");
+            assertThat(scripts).as(page).startsWith("script-src 'self' 'nonce-").doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval");
+            assertThat(policy).as(page).contains("object-src 'none'").contains("base-uri 'none'")
+                    .contains("frame-ancestors 'none'");
         }
     }
 
@@ -507,8 +511,8 @@ class ErpIT {
     private static int rightsRow(Browser browser, String model, String group) {
         List<org.openqa.selenium.WebElement> rows = browser.all(By.cssSelector("[id='rights:matrix_data'] > tr"));
         for (int i = 0; i < rows.size(); i++) {
-            String text = rows.get(i).getText();
-            if (text.contains(model) && text.contains(group)) {
+            List<org.openqa.selenium.WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            if (cells.get(0).getText().endsWith(model) && cells.get(1).getText().endsWith(group)) {
                 return i;
             }
         }

@@ -26,6 +26,8 @@ import javax.net.ssl.X509TrustManager;
  * the button's name), for tests that need many requests or exact status codes and headers.
  */
 public final class FacesClient {
+    private static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
+    private static final String CSP_NONCE = "primefaces.nonce";
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -147,6 +149,7 @@ public final class FacesClient {
         fields.forEach((id, value) -> form.put(formId + ":" + id, value));
         form.put(formId + ":" + button, "");
         form.put("jakarta.faces.ViewState", state.group(1));
+        nonceOf(page).ifPresent(nonce -> form.put(CSP_NONCE, nonce));
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -171,6 +174,7 @@ public final class FacesClient {
         fields.put(formId, formId);
         fields.put(formId + ":" + button, "");
         fields.put("jakarta.faces.ViewState", state.group(1));
+        nonceOf(page).ifPresent(nonce -> fields.put(CSP_NONCE, nonce));
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + formId + ":" + fileField
@@ -246,6 +250,15 @@ public final class FacesClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The nonce PrimeFaces wrote into the page's scripts: its script sends it back with every form, and PrimeFaces
+     * refuses a postback without it (the page's Content-Security-Policy carries the same nonce).
+     */
+    private static java.util.Optional<String> nonceOf(HttpResponse<String> page) {
+        Matcher nonce = NONCE.matcher(page.body());
+        return nonce.find() ? java.util.Optional.of(nonce.group(1)) : java.util.Optional.empty();
     }
 
     private static String enc(String text) {
