@@ -6,9 +6,7 @@ import app.strongroom.platform.PlatformSettings;
 import app.strongroom.tenancy.TenantData;
 import app.strongroom.tenant.access.AccessPolicy;
 import app.strongroom.tenant.access.Operation;
-import app.strongroom.tenant.access.RecordModel;
-import app.strongroom.tenant.contact.Contact;
-import app.strongroom.tenant.contact.ContactId;
+import app.strongroom.tenant.file.FileOwner;
 import app.strongroom.tenant.file.StoredFile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -25,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The files attached to the caller's tenant's contacts. The content is encrypted to disk before its row is written;
+ * The files attached to the caller's tenant's contacts, orders and invoices. The content is encrypted to disk before its row is written;
  * if the row cannot be written the content goes again, so neither is ever left without the other. An id of another
  * tenant's file is simply not found: the caller's tenant database is the only one asked.
  */
@@ -40,9 +38,9 @@ public class StoredFileService {
     @Inject
     PlatformSettings settings;
 
-    public FileUpload upload(ContactId contact, String name, String contentType, InputStream content) {
+    public FileUpload upload(FileOwner owner, String name, String contentType, InputStream content) {
         TenantId tenant = tenantData.caller().tenant();
-        if (!tenantData.underRules((em, policy) -> writable(em, policy, contact.value()))) {
+        if (!tenantData.underRules((em, policy) -> writable(em, policy, owner))) {
             return new FileUpload.NotFound();
         }
         UUID fileKey = UUID.randomUUID();
@@ -59,10 +57,10 @@ public class StoredFileService {
         }
         try {
             Optional<StoredFile> stored = tenantData.underRules((em, policy) -> {
-                if (!writable(em, policy, contact.value())) {
+                if (!writable(em, policy, owner)) {
                     return Optional.<StoredFile>empty();
                 }
-                StoredFile file = new StoredFile(contact, fileKey, name, contentType, written.size(), written.sha256(),
+                StoredFile file = new StoredFile(owner, fileKey, name, contentType, written.size(), written.sha256(),
                         written.keyId(), tenantData.caller().login(), Instant.now());
                 em.persist(file);
                 return Optional.of(file);
@@ -78,11 +76,10 @@ public class StoredFileService {
         }
     }
 
-    /** The files of a contact the caller may read; none for any other. */
-    public List<StoredFileView> files(ContactId contact) {
-        return tenantData.underRules((em, policy) -> readable(em, policy, contact.value())
-                ? em.createNamedQuery(StoredFile.OF_CONTACT, StoredFile.class).setParameter("contact", contact.value())
-                        .getResultStream().map(StoredFileView::of).toList()
+    /** The files of a record the caller may read; none for any other. */
+    public List<StoredFileView> files(FileOwner owner) {
+        return tenantData.underRules((em, policy) -> readable(em, policy, owner)
+                ? StoredFile.of(em, owner).stream().map(StoredFileView::of).toList()
                 : List.<StoredFileView>of());
     }
 
@@ -90,7 +87,7 @@ public class StoredFileService {
     public Optional<FileContent> download(long id) {
         TenantId tenant = tenantData.caller().tenant();
         return tenantData.underRules((em, policy) -> Optional.ofNullable(em.find(StoredFile.class, id))
-                .filter(f -> readable(em, policy, f.contact().value()))).map(f -> {
+                .filter(f -> readable(em, policy, f.owner()))).map(f -> {
             try {
                 InputStream content = store.open(tenant, f.fileKey());
                 return new FileContent(f.name(), f.contentType(), f.size(), content);
@@ -104,7 +101,7 @@ public class StoredFileService {
     public boolean delete(long id) {
         TenantId tenant = tenantData.caller().tenant();
         Optional<UUID> removed = tenantData.underRules((em, policy) -> Optional.ofNullable(em.find(StoredFile.class, id))
-                .filter(f -> writable(em, policy, f.contact().value()))
+                .filter(f -> writable(em, policy, f.owner()))
                 .map(f -> {
                     em.remove(f);
                     return f.fileKey();
@@ -114,16 +111,19 @@ public class StoredFileService {
     }
 
     /**
-     * A file goes with its contact: it is read by whoever may read the contact under their rights and record rules
+     * A file goes with its record: it is read by whoever may read the record under their rights and record rules
      * (P20), and added or removed by whoever may change it. Anybody else finds no file.
      */
-    private static boolean readable(EntityManager em, AccessPolicy policy, long contact) {
-        return policy.permits(RecordModel.CONTACT, Operation.READ)
-                && policy.find(em, Contact.class, RecordModel.CONTACT, Operation.READ, contact).isPresent();
+    private static boolean readable(EntityManager em, AccessPolicy policy, FileOwner owner) {
+        return may(em, policy, owner, Operation.READ);
     }
 
-    private static boolean writable(EntityManager em, AccessPolicy policy, long contact) {
-        return policy.permits(RecordModel.CONTACT, Operation.WRITE)
-                && policy.find(em, Contact.class, RecordModel.CONTACT, Operation.WRITE, contact).isPresent();
+    private static boolean writable(EntityManager em, AccessPolicy policy, FileOwner owner) {
+        return may(em, policy, owner, Operation.WRITE);
+    }
+
+    private static boolean may(EntityManager em, AccessPolicy policy, FileOwner owner, Operation operation) {
+        return policy.permits(owner.model(), operation)
+                && policy.find(em, owner.model().entity(), owner.model(), operation, owner.id()).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package app.strongroom.invoices;
 
+import app.strongroom.files.FileStore;
 import app.strongroom.identity.Role;
 import app.strongroom.records.Change;
 import app.strongroom.records.ListRequest;
@@ -7,6 +8,8 @@ import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
 import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
+import app.strongroom.tenant.file.FileOwner;
+import app.strongroom.tenant.file.StoredFile;
 import app.strongroom.tenant.invoice.Invoice;
 import app.strongroom.tenant.invoice.InvoiceState;
 import app.strongroom.tenant.sales.StateMoveRefused;
@@ -16,9 +19,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The caller's invoices, made by {@link app.strongroom.sales.SalesOrderService#invoice}. Every method asks the
@@ -32,6 +37,8 @@ public class InvoiceService {
 
     @Inject
     TenantData tenantData;
+    @Inject
+    FileStore fileStore;
 
     public List<InvoiceRow> list(ListRequest<InvoiceField> request) {
         return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, Invoice.class, request,
@@ -64,9 +71,13 @@ public class InvoiceService {
         });
     }
 
-    /** Deletes a draft or cancelled invoice; posted and paid ones are the books and stay. */
+    /**
+     * Deletes a draft or cancelled invoice with its files (rows first, contents after); posted and paid ones are the
+     * books and stay.
+     */
     public Change delete(long id) {
-        return tenantData.underRules((em, policy) -> {
+        List<UUID> files = new ArrayList<>();
+        Change change = tenantData.underRules((em, policy) -> {
             Optional<Invoice> invoice = policy.find(em, Invoice.class, MODEL, Operation.DELETE, id);
             if (invoice.isEmpty()) {
                 return new Change.NotFound();
@@ -77,8 +88,14 @@ public class InvoiceService {
             if (invoice.get().state() == InvoiceState.DRAFT) {
                 invoice.get().cancel();
             }
+            StoredFile.of(em, new FileOwner(MODEL, id)).forEach(f -> {
+                files.add(f.fileKey());
+                em.remove(f);
+            });
             em.remove(invoice.get());
             return new Change.Done(id);
         });
+        files.forEach(key -> fileStore.discard(tenantData.caller().tenant(), key));
+        return change;
     }
 }

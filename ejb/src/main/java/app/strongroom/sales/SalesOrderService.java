@@ -1,6 +1,7 @@
 package app.strongroom.sales;
 
 import app.strongroom.common.InvalidValue;
+import app.strongroom.files.FileStore;
 import app.strongroom.identity.Role;
 import app.strongroom.records.Change;
 import app.strongroom.records.ListField;
@@ -12,6 +13,8 @@ import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.company.Company;
 import app.strongroom.tenant.contact.Contact;
+import app.strongroom.tenant.file.FileOwner;
+import app.strongroom.tenant.file.StoredFile;
 import app.strongroom.tenant.invoice.Invoice;
 import app.strongroom.tenant.sales.LineInput;
 import app.strongroom.tenant.sales.OrderState;
@@ -37,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The caller's sales orders. Every method asks the caller's rights and record rules: without the right it throws
@@ -52,6 +56,8 @@ public class SalesOrderService {
 
     @Inject
     TenantData tenantData;
+    @Inject
+    FileStore fileStore;
 
     public List<OrderRow> list(ListRequest<OrderField> request) {
         return tenantData.underRules((em, policy) -> RecordLists.list(em, policy, MODEL, SalesOrder.class, request,
@@ -131,9 +137,10 @@ public class SalesOrderService {
         });
     }
 
-    /** Deletes a quotation or a cancelled order that was never invoiced. */
+    /** Deletes a quotation or a cancelled order that was never invoiced, with its files: rows first, contents after. */
     public Change delete(long id) {
-        return tenantData.underRules((em, policy) -> {
+        List<UUID> files = new ArrayList<>();
+        Change change = tenantData.underRules((em, policy) -> {
             Optional<SalesOrder> order = policy.find(em, SalesOrder.class, MODEL, Operation.DELETE, id);
             if (order.isEmpty()) {
                 return new Change.NotFound();
@@ -145,9 +152,15 @@ public class SalesOrderService {
                 throw new StateMoveRefused("order.refused.delete", "only quotations and cancelled orders never "
                         + "invoiced are deleted");
             }
+            StoredFile.of(em, new FileOwner(MODEL, id)).forEach(f -> {
+                files.add(f.fileKey());
+                em.remove(f);
+            });
             em.remove(order.get());
             return new Change.Done(id);
         });
+        files.forEach(key -> fileStore.discard(tenantData.caller().tenant(), key));
+        return change;
     }
 
     /** The choices of an order form, each list under the caller's read rights and rules. */

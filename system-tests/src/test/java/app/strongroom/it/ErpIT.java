@@ -156,6 +156,57 @@ class ErpIT {
     }
 
     @Test
+    void filesOnOrdersAndInvoicesFollowTheRecordsRulesAndGoWithThem() throws SQLException {
+        long order;
+        long invoice;
+        try (ErpData data = new ErpData(database)) {
+            data.resetAccess();
+            long sales = data.single("select id from user_group where name = 'Sales'");
+            data.right("sales_order", sales, true, true, true, true);
+            data.right("invoice", sales, true, true, true, true);
+            long customer = data.contact("Files Customer", null);
+            long product = data.product("Filed", "FI-" + System.nanoTime());
+            order = data.order(customer, data.userId("admin"), product, "QUOTATION");
+            invoice = data.invoice(data.order(customer, data.userId("admin"), product, "CONFIRMED"));
+        }
+        FacesClient admin = signedIn("admin");
+        byte[] content = "the signed quotation".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> attached = admin.upload(admin.follow("app/order.xhtml?id=" + order), "files", "upload",
+                "quotation.txt", "text/plain", content, "attach");
+        assertThat(attached.body()).contains("File \"quotation.txt\" attached.");
+        admin.upload(admin.follow("app/invoice.xhtml?id=" + invoice), "files", "upload", "receipt.txt", "text/plain",
+                content, "attach");
+        long orderFile;
+        long invoiceFile;
+        try (ErpData data = new ErpData(database)) {
+            orderFile = data.single("select id from stored_file where sale_order_id = ?", order);
+            invoiceFile = data.single("select id from stored_file where invoice_id = ?", invoice);
+            data.globalRule("sales_order", "salesperson = user.id");
+        }
+        assertThat(admin.download("app/files/" + orderFile).body()).isEqualTo(content);
+        assertThat(admin.follow("app/order.xhtml?id=" + order).body()).contains("quotation.txt");
+
+        FacesClient sam = signedIn("sam");
+        assertThat(sam.download("app/files/" + orderFile).statusCode()).as("the order is outside Sam's rules")
+                .isEqualTo(404);
+        assertThat(sam.download("app/files/" + invoiceFile).body()).as("the invoice is not").isEqualTo(content);
+        try (ErpData data = new ErpData(database)) {
+            data.update("delete from record_rule");
+            data.right("invoice", data.single("select id from user_group where name = 'Sales'"), false, false, false,
+                    false);
+        }
+        assertThat(sam.download("app/files/" + invoiceFile).statusCode()).as("no right to invoices").isEqualTo(404);
+
+        HttpResponse<String> deleted = admin.submitFrom(admin.follow("app/order.xhtml?id=" + order), "order",
+                Map.of(), "delete");
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(admin.download("app/files/" + orderFile).statusCode()).isEqualTo(404);
+        try (ErpData data = new ErpData(database)) {
+            assertThat(data.single("select count(*) from stored_file where id = ?", orderFile)).isZero();
+        }
+    }
+
+    @Test
     void idsThatAreNoIdsOrAnotherTenantsAreNotFound() throws SQLException {
         String otherSlug = Tenants.create(FacesClient.forTestServer(BASE), "erp-other");
         long foreign;

@@ -112,7 +112,7 @@ class ReplicationIT {
             sha256 = Digests.sha256Of(in);
         }
         String objectKey = "catalog/" + catalogBackup.getFileName();
-        Backups.await(Duration.ofSeconds(240), () -> {
+        Backups.await(Duration.ofSeconds(Sites.WAIT_SECONDS), () -> {
             try (Connection c = Tenants.superuser(TestPlatform.CATALOG); var s = c.prepareStatement(
                     "select count(*) from site_copy where object_key = ? and kind = 'CATALOG' and state = 'VERIFIED'"
                             + " and sha256 = ?")) {
@@ -214,7 +214,7 @@ class ReplicationIT {
         // A site whose pass was running when the tenant was deleted owes the purge, and that pass ends with it.
         Map<String, List<String>> nothing = Map.of(Sites.FRANKFURT, List.of(), Sites.PARIS, List.of(), Sites.VIRGINIA,
                 List.of());
-        Backups.await(Duration.ofSeconds(240), () -> Optional.of(Sites.holdingsOf(tenant)).filter(nothing::equals));
+        Backups.await(Duration.ofSeconds(Sites.WAIT_SECONDS), () -> Optional.of(Sites.holdingsOf(tenant)).filter(nothing::equals));
         assertThat(Sites.holdingsOf(tenant)).as("no key, no backup, on any site").isEqualTo(nothing);
         try (Connection c = Tenants.superuser(TestPlatform.CATALOG); var s = c.prepareStatement(
                 "select count(*) from site_copy where tenant_id = ?")) {
@@ -258,7 +258,7 @@ class ReplicationIT {
         operator.submitFrom(status, "siteActions", Map.of(), "verifyNow");
         for (String site : ALL) {
             // Re-verifying reads every copy the site holds, catalog backups included: minutes on a slow S3 server.
-            Backups.await(Duration.ofSeconds(240), () -> {
+            Backups.await(Duration.ofSeconds(Sites.WAIT_SECONDS), () -> {
                 try (SiteStore store = Sites.site(site).open(); InputStream in = store.open(key)) {
                     return Digests.sha256Of(in).equals(sha256(good)) ? Optional.of(true) : Optional.empty();
                 } catch (Exception e) {

@@ -22,6 +22,13 @@ import java.util.UUID;
  * process) in North America; and what the catalog records of the copies there.
  */
 final class Sites {
+    /**
+     * How long a test waits for the sites: a bound, not a pause. A site's pass re-reads every copy it holds when asked
+     * to verify, so late in a whole run (many tenants backed up by earlier classes, two cores) a pass that a new
+     * backup waits behind can take minutes.
+     */
+    static final int WAIT_SECONDS = 600;
+
     static final String PARIS = "paris";
     static final String FRANKFURT = "frankfurt";
     static final String VIRGINIA = "virginia";
@@ -97,7 +104,7 @@ final class Sites {
 
     static List<Copy> awaitVerifiedOn(UUID backup, List<String> sites) {
         // A pass after a server's start copies every tenant's key it has not copied yet: minutes on a slow S3 server.
-        return Backups.await(java.time.Duration.ofSeconds(240), () -> verifiedSites(backup).equals(sites)
+        return Backups.await(java.time.Duration.ofSeconds(WAIT_SECONDS), () -> verifiedSites(backup).equals(sites)
                 ? Optional.of(copiesOf(backup)) : Optional.empty());
     }
 

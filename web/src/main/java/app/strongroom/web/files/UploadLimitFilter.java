@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,9 @@ public class UploadLimitFilter extends HttpFilter {
     private static final long DRAIN_MAX = 1L << 30;
     /** Uploads held in memory at once on this server: bounds the heap they can take together. */
     private static final Semaphore IN_FLIGHT = new Semaphore(4);
-    private static final String UPLOAD_PAGE = "/app/contact.xhtml";
+    /** The pages with a files section: the only ones a multipart request may reach. */
+    private static final Set<String> UPLOAD_PAGES = Set.of("/app/contact.xhtml", "/app/order.xhtml",
+            "/app/invoice.xhtml");
     public static final String REFUSED = UploadLimitFilter.class.getName() + ".refused";
 
     @Inject
@@ -43,7 +46,7 @@ public class UploadLimitFilter extends HttpFilter {
             return;
         }
         if (!request.isUserInRole(Role.Names.TENANT_USER)
-                || !(request.getContextPath() + UPLOAD_PAGE).equals(request.getRequestURI())) {
+                || !UPLOAD_PAGES.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
