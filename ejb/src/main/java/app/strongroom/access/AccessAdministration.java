@@ -103,7 +103,8 @@ public class AccessAdministration {
                 }
                 em.flush();
                 em.persist(new SecurityEvent(SecurityEventKind.RULE_SAVED, null, null, actor, "rule " + rule.id()
-                        + " on " + draft.model().modelName() + ": " + abbreviated(draft.expression())));
+                        + " on " + rule.model().map(RecordModel::modelName).orElse("?") + ": "
+                        + abbreviated(draft.expression())));
                 return new RuleChange.Saved(rule.id());
             });
         } catch (ExpressionError wrong) {

@@ -6,18 +6,22 @@ import app.strongroom.records.Change;
 import app.strongroom.records.ListRequest;
 import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.AccessPolicy;
 import app.strongroom.tenant.access.Operation;
+import app.strongroom.tenant.access.OutsideRules;
 import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.file.FileOwner;
 import app.strongroom.tenant.file.StoredFile;
 import app.strongroom.tenant.invoice.Invoice;
 import app.strongroom.tenant.invoice.InvoiceState;
+import app.strongroom.tenant.sales.SalesOrder;
 import app.strongroom.tenant.sales.StateMoveRefused;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +65,16 @@ public class InvoiceService {
             if (invoice.isEmpty()) {
                 return new Change.NotFound();
             }
+            if (move == InvoiceMove.CANCEL) {
+                requireOrderWritable(em, policy, invoice.get());
+            }
             switch (move) {
                 case POST -> invoice.get().post(Clock.systemUTC().instant());
                 case PAY -> invoice.get().markPaid(Clock.systemUTC().instant());
                 case CANCEL -> invoice.get().cancel();
             }
             policy.requireInside(em, MODEL, Operation.WRITE, id);
+            orderInside(em, policy, invoice.get());
             return new Change.Done(id);
         });
     }
@@ -86,7 +94,9 @@ public class InvoiceService {
                 throw new StateMoveRefused("invoice.refused.delete", "posted and paid invoices stay");
             }
             if (invoice.get().state() == InvoiceState.DRAFT) {
+                requireOrderWritable(em, policy, invoice.get());
                 invoice.get().cancel();
+                orderInside(em, policy, invoice.get());
             }
             StoredFile.of(em, new FileOwner(MODEL, id)).forEach(f -> {
                 files.add(f.fileKey());
@@ -97,5 +107,22 @@ public class InvoiceService {
         });
         files.forEach(key -> fileStore.discard(tenantData.caller().tenant(), key));
         return change;
+    }
+
+    /**
+     * Cancelling an invoice reopens its order for invoicing, which changes the order: allowed only to whoever may
+     * change that order under their rights and rules; anybody else finds the invoice's order not theirs to reopen.
+     */
+    private static void requireOrderWritable(EntityManager em, AccessPolicy policy, Invoice invoice) {
+        invoice.order().ifPresent(order -> {
+            if (policy.find(em, SalesOrder.class, RecordModel.SALES_ORDER, Operation.WRITE, order.id()).isEmpty()) {
+                throw new OutsideRules(RecordModel.SALES_ORDER, Operation.WRITE);
+            }
+        });
+    }
+
+    private static void orderInside(EntityManager em, AccessPolicy policy, Invoice invoice) {
+        invoice.order().ifPresent(order -> policy.requireInside(em, RecordModel.SALES_ORDER, Operation.WRITE,
+                order.id()));
     }
 }

@@ -163,9 +163,15 @@ public class SalesOrderService {
         return change;
     }
 
-    /** The choices of an order form, each list under the caller's read rights and rules. */
+    /**
+     * The choices of an order form, each list under the caller's read rights and rules; nothing for a caller who may
+     * neither create nor change orders (the users' logins and the groups' names are not theirs to list).
+     */
     public OrderChoices choices() {
         return tenantData.underRules((em, policy) -> {
+            if (!policy.permits(MODEL, Operation.CREATE) && !policy.permits(MODEL, Operation.WRITE)) {
+                return new OrderChoices(List.of(), List.of(), List.of(), List.of());
+            }
             List<Choice> customers = policy.permits(RecordModel.CONTACT, Operation.READ)
                     ? RecordLists.list(em, policy, RecordModel.CONTACT, Contact.class, new ListRequest<>(
                             Map.<Named, String>of(), Optional.of(Named.NAME), true, 0, OrderChoices.LIMIT), Named.NAME)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.strongroom.common.EmailAddress;
 import app.strongroom.contacts.ContactService;
+import app.strongroom.invoices.InvoiceMove;
+import app.strongroom.invoices.InvoiceService;
+import app.strongroom.sales.OrderChoices;
 import app.strongroom.sales.OrderDraft;
 import app.strongroom.sales.OrderField;
 import app.strongroom.sales.OrderMove;
@@ -22,7 +25,9 @@ import app.strongroom.tenant.company.Company;
 import app.strongroom.tenant.contact.ContactDetails;
 import app.strongroom.tenant.sales.LineInput;
 import app.strongroom.tenant.sales.OrderState;
+import app.strongroom.tenant.invoice.Invoice;
 import app.strongroom.tenant.sales.ProductDetails;
+import app.strongroom.tenant.sales.SalesOrder;
 import app.strongroom.tenant.user.UserAccount;
 import app.strongroom.tenant.user.UserGroup;
 import app.strongroom.products.ProductService;
@@ -218,6 +223,63 @@ class RecordRulesTest {
         assertThat(after.salespersonId()).isEqualTo(sam);
         assertThat(after.note()).isNull();
         assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void cancellingAnInvoiceCannotReopenAnOrderOutsideTheUsersRules() {
+        Facts bosss = ORDERS.stream().filter(f -> f.salesperson() == boss && f.state() == OrderState.CONFIRMED)
+                .findFirst().orElseThrow();
+        long invoice = ((Change.Done) tenant.as("boss", new SalesOrderService()).invoice(bosss.id())).id();
+        try {
+            tenant.inTransaction(em -> {
+                em.persist(new ModelAccess(RecordModel.INVOICE, Optional.of(group(em, "Sales")),
+                        EnumSet.allOf(Operation.class)));
+                return null;
+            });
+            addRule("salesperson = user.id", Optional.empty());
+            InvoiceService sams = tenant.as("sam", new InvoiceService());
+            assertThatThrownBy(() -> sams.move(invoice, InvoiceMove.CANCEL)).isInstanceOf(OutsideRules.class);
+            assertThatThrownBy(() -> sams.delete(invoice)).isInstanceOf(OutsideRules.class);
+            String orderState = tenant.inTransaction(em -> em.find(SalesOrder.class, bosss.id()).state().name());
+            String invoiceState = tenant.inTransaction(em -> em.find(Invoice.class, invoice).state().name());
+            assertThat(orderState).isEqualTo("INVOICED");
+            assertThat(invoiceState).isEqualTo("DRAFT");
+        } finally {
+            noRules();
+            tenant.as("boss", new InvoiceService()).delete(invoice);
+        }
+    }
+
+    @Test
+    void aRuleTickedForReadingOnlyHidesTheOrderFromEveryOtherOperationToo() {
+        tenant.inTransaction(em -> {
+            em.persist(new RecordRule("read only", RecordModel.SALES_ORDER, Optional.empty(), "salesperson = user.id",
+                    EnumSet.of(Operation.READ)));
+            return null;
+        });
+        Facts bosss = ORDERS.stream().filter(f -> f.salesperson() == boss && f.state() == OrderState.QUOTATION)
+                .findFirst().orElseThrow();
+        SalesOrderService sams = tenant.as("sam", new SalesOrderService());
+        assertThat(sams.move(bosss.id(), OrderMove.SEND)).isInstanceOf(Change.NotFound.class);
+        assertThat(sams.delete(bosss.id())).isInstanceOf(Change.NotFound.class);
+        OrderState state = tenant.inTransaction(em -> em.find(SalesOrder.class, bosss.id()).state());
+        assertThat(state).isEqualTo(OrderState.QUOTATION);
+    }
+
+    @Test
+    void aUserWhoMayNeitherCreateNorChangeOrdersIsOfferedNoChoices() {
+        tenant.inTransaction(em -> em.createQuery("delete from ModelAccess where model = 'sales_order'")
+                .executeUpdate());
+        OrderChoices choices = tenant.as("sam", new SalesOrderService()).choices();
+        assertThat(choices.salespeople()).isEmpty();
+        assertThat(choices.teams()).isEmpty();
+        assertThat(tenant.as("boss", new SalesOrderService()).choices().salespeople()).isNotEmpty();
+    }
+
+    @Test
+    void todayComparedWithADateTextIsADateComparison() {
+        addRule("today >= '2000-01-01' and salesperson = user.id", Optional.empty());
+        assertThat(visibleToSam()).isEqualTo(ids(f -> f.salesperson() == sam));
     }
 
     @Test

@@ -119,7 +119,8 @@ class DownloadIT {
         Backups.psqlRestore(Path.of(dumpFile), restored);
         try (Connection c = Tenants.superuser(restored); Statement s = c.createStatement()) {
             for (Map.Entry<String, Long> table : manifest.rowCounts().entrySet()) {
-                try (ResultSet r = s.executeQuery("select count(*) from public." + table.getKey())) {
+                // The table's name as an identifier PostgreSQL quotes itself, so no name reaches the query as text.
+                try (ResultSet r = s.executeQuery(countOf(c, table.getKey()))) {
                     r.next();
                     assertThat(r.getLong(1)).as("rows of " + table.getKey()).isEqualTo(table.getValue());
                 }
@@ -553,9 +554,8 @@ class DownloadIT {
 
     private static void upload(FacesClient admin, TenantId tenant, String name, byte[] content) throws Exception {
         long contactId;
-        try (Connection c = Tenants.superuser(Tenants.databaseOf(tenant)); Statement s = c.createStatement()) {
-            s.execute("insert into contact (name, created_at, updated_at) values ('files of " + name + "', now(), now())");
-        }
+        Tenants.execute(Tenants.databaseOf(tenant), "insert into contact (name, created_at, updated_at) "
+                + "values (?, now(), now())", "files of " + name);
         contactId = idWhere(tenant, "select id from contact where name = ?", "files of " + name);
         HttpResponse<String> page = admin.follow("app/contact.xhtml?id=" + contactId);
         HttpResponse<String> answer = admin.upload(page, "files", "upload", name, "application/octet-stream", content,
@@ -672,5 +672,16 @@ class DownloadIT {
         byte[] bytes = new byte[size];
         new SecureRandom().nextBytes(bytes);
         return bytes;
+    }
+
+    /** {@code select count(*)} of {@code table}, its name quoted by the server ({@code format('%I')}). */
+    private static String countOf(Connection c, String table) throws SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement("select format('select count(*) from public.%I', ?)")) {
+            s.setString(1, table);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
     }
 }

@@ -41,17 +41,17 @@ class RestoreBenchmarkIT {
                 .put("strongroom.files.dir", dir.resolve("files").toString())
                 .put("strongroom.backup.sites", Benchmarks.directorySites(dir)))) {
             String slug = Tenants.create(FacesClient.forTestServer(server.httpsUrl()), "big-restore");
-            String tenant = scalar(CATALOG, "select id from tenant where slug = '" + slug + "'");
+            String tenant = scalar(CATALOG, "select id from tenant where slug = ?", slug);
             String database = Tenants.databaseOf(app.strongroom.catalog.TenantId.parse(tenant));
             try (Connection c = Tenants.superuser(database)) {
                 Benchmarks.fillContacts(c, rowsMb);
             }
             Backups.backUpNow(Backups.operator(server.httpsUrl()), slug);
             UUID backup = Backups.await(Duration.ofMinutes(30), () -> Optional.ofNullable(query(
-                    "select id from backup where state = 'GOOD' and tenant_id = '" + tenant + "'")).map(UUID::fromString));
+                    "select id from backup where state = 'GOOD' and tenant_id = ?::uuid", tenant)).map(UUID::fromString));
             // The backup job copies it to the sites next; measured only once that is done, so nothing else runs.
             Backups.await(Duration.ofMinutes(30), () -> Optional.ofNullable(query("select count(*) from site_copy "
-                    + "where state = 'VERIFIED' and backup_id = '" + backup + "'")).filter("3"::equals));
+                    + "where state = 'VERIFIED' and backup_id = ?::uuid", String.valueOf(backup))).filter("3"::equals));
 
             Path zip = dir.resolve("backup.zip");
             Path location = dir.resolve("backups");
@@ -110,18 +110,16 @@ class RestoreBenchmarkIT {
         }
     }
 
-    private static String query(String sql) {
+    private static String query(String sql, Object... parameters) {
         try {
-            return scalar(CATALOG, sql);
+            return scalar(CATALOG, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String scalar(String database, String sql) throws SQLException {
-        try (Connection c = Tenants.superuser(database); ResultSet r = c.createStatement().executeQuery(sql)) {
-            return r.next() ? r.getString(1) : null;
-        }
+    private static String scalar(String database, String sql, Object... parameters) throws SQLException {
+        return Tenants.column(database, sql, parameters).stream().findFirst().orElse(null);
     }
 
 

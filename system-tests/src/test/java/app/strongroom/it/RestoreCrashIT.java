@@ -60,7 +60,8 @@ class RestoreCrashIT {
         UUID first = Restores.request(Restores.signedInStaff(base(), helpdesk), CATALOG, slug, backup, "LIVE",
                 "TICKET-1 killed before the swap");
         awaitMaintenance(tenant);
-        String restoredCopy = query(CATALOG, "select database_name from restore_run where id = '" + first + "'").get(0);
+        String restoredCopy = query(CATALOG, "select database_name from restore_run where id = ?::uuid",
+                String.valueOf(first)).get(0);
         try (Connection record = Tenants.superuser(CATALOG); Connection copy = Tenants.superuser(restoredCopy)) {
             record.setAutoCommit(false);
             copy.setAutoCommit(false);
@@ -115,7 +116,7 @@ class RestoreCrashIT {
     }
 
     private static void assertRecoveredAndSignInWorks(String slug, TenantId tenant, String database) throws Exception {
-        assertThat(query(CATALOG, "select status from tenant where id = '" + tenant.value() + "'"))
+        assertThat(query(CATALOG, "select status from tenant where id = ?", tenant.value()))
                 .containsExactly("ACTIVE");
         assertThat(Tenants.postgresAdmin().databasesUnder(new SqlIdentifier(database)))
                 .as("neither a restored copy nor a replaced database is left").isEmpty();
@@ -138,8 +139,8 @@ class RestoreCrashIT {
         Backups.backUpNow(Backups.operator(base()), slug);
         return Backups.await(Duration.ofSeconds(120), () -> {
             try {
-                return query(CATALOG, "select id from backup where state = 'GOOD' and tenant_id = '" + tenant.value()
-                        + "'").stream().findFirst().map(UUID::fromString);
+                return query(CATALOG, "select id from backup where state = 'GOOD' and tenant_id = ?",
+                        tenant.value()).stream().findFirst().map(UUID::fromString);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -149,7 +150,7 @@ class RestoreCrashIT {
     private static void awaitMaintenance(TenantId tenant) {
         Backups.await(Duration.ofSeconds(120), () -> {
             try {
-                return query(CATALOG, "select status from tenant where id = '" + tenant.value() + "'").stream()
+                return query(CATALOG, "select status from tenant where id = ?", tenant.value()).stream()
                         .filter("MAINTENANCE"::equals).findFirst();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -206,7 +207,7 @@ class RestoreCrashIT {
     }
 
     private static String state(UUID restore) throws SQLException {
-        return query(CATALOG, "select state from restore_run where id = '" + restore + "'").get(0);
+        return query(CATALOG, "select state from restore_run where id = ?::uuid", String.valueOf(restore)).get(0);
     }
 
     private static String tenantId(String slug) throws SQLException {
@@ -228,7 +229,7 @@ class RestoreCrashIT {
         Tenants.execute(database, sql);
     }
 
-    private static List<String> query(String database, String sql) throws SQLException {
-        return Tenants.column(database, sql);
+    private static List<String> query(String database, String sql, Object... parameters) throws SQLException {
+        return Tenants.column(database, sql, parameters);
     }
 }

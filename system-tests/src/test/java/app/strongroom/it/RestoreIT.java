@@ -98,9 +98,9 @@ class RestoreIT {
         assertThat(query(database, "select active::text from user_account where login = 'newcomer'"))
                 .as("an account made since the backup is kept").containsExactly("true");
         UUID safety = (UUID) done.get("safety_backup_id");
-        assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = '" + safety + "'"))
+        assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = ?::uuid", String.valueOf(safety)))
                 .as("the live database was backed up first, and that backup is pinned").containsExactly("GOOD:true");
-        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = '" + tenant.value() + "'"))
+        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = ?", tenant.value()))
                 .containsExactly("ACTIVE");
         assertThat(Tenants.postgresAdmin().databasesUnder(new app.strongroom.platform.SqlIdentifier(database)))
                 .as("neither the restored copy nor the replaced database is left").isEmpty();
@@ -202,13 +202,13 @@ class RestoreIT {
         FacesClient helpdesk = helpdesk();
         assertThat(submitRestore(helpdesk, slug, backup, "LIVE", "").body()).contains("Not restored: reason");
 
-        execute(TestPlatform.CATALOG, "update backup set schema_version = 999 where id = '" + backup + "'");
+        execute(TestPlatform.CATALOG, "update backup set schema_version = 999 where id = ?::uuid", String.valueOf(backup));
         Map<String, Object> newer = awaitFinished(requestRestore(helpdesk, slug, backup, "LIVE", "TICKET-2 newer schema"));
         assertThat(newer.get("state")).isEqualTo("FAILED");
         assertThat((String) newer.get("failure")).contains("schema version 999");
         assertUnchanged(tenant, database);
-        execute(TestPlatform.CATALOG, "update backup set schema_version = (select schema_version from tenant where id = '"
-                + tenant.value() + "') where id = '" + backup + "'");
+        execute(TestPlatform.CATALOG, "update backup set schema_version = (select schema_version from tenant where id = ?)"
+                + " where id = ?::uuid", tenant.value(), String.valueOf(backup));
 
         Path file = Backups.location().resolve("tenants/" + tenant.value() + "/backups/"
                 + Backups.attempts(tenant).stream().filter(a -> a.id().equals(backup)).findFirst().orElseThrow().fileName());
@@ -236,8 +236,8 @@ class RestoreIT {
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
         String database = Tenants.databaseOf(tenant);
         backUp(slug, tenant);
-        String current = query(TestPlatform.CATALOG, "select schema_version from tenant where id = '" + tenant.value()
-                + "'").get(0);
+        String current = query(TestPlatform.CATALOG, "select schema_version from tenant where id = ?",
+                tenant.value()).get(0);
         int older = Integer.parseInt(current) - 1;
         UUID backup = OlderBackups.write(tenant, slug, older, "Kept by an older build");
         addContact(database, "Written since");
@@ -248,9 +248,10 @@ class RestoreIT {
         assertThat(names(database)).containsExactly("Kept by an older build");
         assertThat(query(database, "select max(cast(version as integer)) from flyway_schema_history where success"))
                 .as("migrated up to the build's schema").containsExactly(current);
-        assertThat(query(TestPlatform.CATALOG, "select migrated_from from restore_run where backup_id = '" + backup + "'"))
+        assertThat(query(TestPlatform.CATALOG, "select migrated_from from restore_run where backup_id = ?::uuid",
+                String.valueOf(backup)))
                 .containsExactly(Integer.toString(older));
-        assertThat(query(TestPlatform.CATALOG, "select schema_version from tenant where id = '" + tenant.value() + "'"))
+        assertThat(query(TestPlatform.CATALOG, "select schema_version from tenant where id = ?", tenant.value()))
                 .containsExactly(current);
         FacesClient admin = signedInAdmin(slug);
         HttpResponse<String> contacts = admin.get("app/contacts.xhtml");
@@ -260,7 +261,7 @@ class RestoreIT {
 
     private static void assertUnchanged(TenantId tenant, String database) throws SQLException {
         assertThat(names(database)).containsExactly("Also still here", "Still here");
-        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = '" + tenant.value() + "'"))
+        assertThat(query(TestPlatform.CATALOG, "select status from tenant where id = ?", tenant.value()))
                 .containsExactly("ACTIVE");
         assertThat(Tenants.postgresAdmin().databasesUnder(new app.strongroom.platform.SqlIdentifier(database))).isEmpty();
     }
@@ -309,11 +310,11 @@ class RestoreIT {
         return query(database, "select name from contact order by name");
     }
 
-    private static void execute(String database, String sql) throws SQLException {
-        Tenants.execute(database, sql);
+    private static void execute(String database, String sql, Object... parameters) throws SQLException {
+        Tenants.execute(database, sql, parameters);
     }
 
-    private static List<String> query(String database, String sql) throws SQLException {
-        return Tenants.column(database, sql);
+    private static List<String> query(String database, String sql, Object... parameters) throws SQLException {
+        return Tenants.column(database, sql, parameters);
     }
 }

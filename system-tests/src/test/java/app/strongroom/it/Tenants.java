@@ -97,19 +97,27 @@ public final class Tenants {
     }
 
     /** Runs {@code sql} on {@code database} as the superuser. */
-    public static void execute(String database, String sql) throws SQLException {
-        try (Connection c = superuser(database); java.sql.Statement s = c.createStatement()) {
-            s.execute(sql);
+    public static void execute(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection c = superuser(database); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.execute();
         }
     }
 
     /** The first column of every row {@code sql} answers on {@code database}, as text. */
-    public static java.util.List<String> column(String database, String sql) throws SQLException {
+    public static java.util.List<String> column(String database, String sql, Object... parameters)
+            throws SQLException {
         java.util.List<String> rows = new java.util.ArrayList<>();
-        try (Connection c = superuser(database); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
+        try (Connection c = superuser(database); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1));
+                }
             }
         }
         return rows;

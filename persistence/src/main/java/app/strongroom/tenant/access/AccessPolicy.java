@@ -80,11 +80,25 @@ public final class AccessPolicy {
         List<Predicate> global = new ArrayList<>();
         List<Predicate> ofGroups = new ArrayList<>();
         for (LoadedRule rule : applicable(model, operation)) {
-            Predicate predicate = rule.tree().map(compiler::compile).orElseGet(cb::disjunction);
+            Predicate predicate = rule.tree().flatMap(tree -> compiled(compiler, tree, rule)).orElseGet(cb::disjunction);
             (rule.rule().isGlobal() ? global : ofGroups).add(predicate);
         }
         Predicate all = cb.and(global.toArray(Predicate[]::new));
         return ofGroups.isEmpty() ? all : cb.and(all, cb.or(ofGroups.toArray(Predicate[]::new)));
+    }
+
+    /**
+     * The rules of {@code operation}, and for a write or delete also those of reading: a record the user cannot see
+     * is not found for any operation, even when a rule was ticked for reading only. A create is judged by its own
+     * rules.
+     */
+    private Predicate reach(RecordModel model, Operation operation, CriteriaBuilder cb, From<?, ?> root,
+                            QueryParameters parameters) {
+        Predicate own = restriction(model, operation, cb, root, parameters);
+        if (operation == Operation.READ || operation == Operation.CREATE) {
+            return own;
+        }
+        return cb.and(own, restriction(model, Operation.READ, cb, root, parameters));
     }
 
     /** The record with {@code id}, if the user holds the right and the record lies inside the rules. */
@@ -95,7 +109,7 @@ public final class AccessPolicy {
         Root<T> root = query.from(type);
         QueryParameters parameters = new QueryParameters();
         query.select(root).where(cb.equal(root.get("id"), parameters.bind(cb, Long.class, id)),
-                restriction(model, operation, cb, root, parameters));
+                reach(model, operation, cb, root, parameters));
         return parameters.applyTo(em.createQuery(query)).getResultStream().findFirst();
     }
 
@@ -105,7 +119,7 @@ public final class AccessPolicy {
      */
     public void requireInside(EntityManager em, RecordModel model, Operation operation, long id) {
         em.flush();
-        if (!inside(em, model, id, (cb, root, parameters) -> restriction(model, operation, cb, root, parameters))) {
+        if (!inside(em, model, id, (cb, root, parameters) -> reach(model, operation, cb, root, parameters))) {
             throw new OutsideRules(model, operation);
         }
     }
@@ -126,6 +140,17 @@ public final class AccessPolicy {
                 && (ofGroups.isEmpty() || ofGroups.stream().anyMatch(RuleVerdict::inside));
         return new AccessExplanation(model, operation, id, exists, user.administrator(),
                 grantedBy(model, operation), global, ofGroups, allowed);
+    }
+
+    /** The rule's predicate, or none (letting nothing through) when a stored rule cannot be compiled. */
+    private static Optional<Predicate> compiled(RuleCompiler compiler, Expression tree, LoadedRule rule) {
+        try {
+            return Optional.of(compiler.compile(tree));
+        } catch (RuntimeException broken) {
+            LOG.warning(() -> "record rule " + rule.rule().id() + " cannot be compiled and lets nothing through: "
+                    + broken);
+            return Optional.empty();
+        }
     }
 
     /** The operations the user holds on {@code model}. */

@@ -133,7 +133,9 @@ public final class RuleCompiler {
                 case USER_GROUPS -> throw new ExpressionError(variable.position(), "user.groups comes only after in");
             };
         }
-        Class<?> target = other instanceof FieldPath path ? path(path).getJavaType() : null;
+        Class<?> target = other instanceof FieldPath path ? path(path).getJavaType()
+                : other instanceof Variable variable && variable.name() == Expression.VariableName.TODAY
+                ? LocalDate.class : null;
         if (operand instanceof Expression.Text text) {
             if (target == LocalDate.class) {
                 return parameters.bind(cb, LocalDate.class, LocalDate.parse(text.value()));

@@ -33,7 +33,7 @@ public class FileDownloadServlet extends HttpServlet {
             return;
         }
         FileContent content = file.get();
-        response.setContentType(content.contentType());
+        response.setContentType(servedType(content.contentType()));
         response.setContentLengthLong(content.size());
         response.setHeader("Content-Disposition", disposition(content.name()));
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -41,6 +41,18 @@ public class FileDownloadServlet extends HttpServlet {
         try (InputStream in = content.content()) {
             in.transferTo(response.getOutputStream());
         }
+    }
+
+    /**
+     * The type a download is served as: the uploaded one only if no page could run it (images but SVG, PDF, plain
+     * text, CSV, office documents); anything else as bytes. With {@code nosniff}, a stored file can then never be
+     * loaded as a script or style sheet by a page of this origin, whatever the page's policy allows.
+     */
+    static String servedType(String uploaded) {
+        String type = uploaded.toLowerCase(java.util.Locale.ROOT);
+        boolean inert = (type.startsWith("image/") && !type.contains("svg")) || type.equals("application/pdf")
+                || type.equals("text/plain") || type.equals("text/csv") || type.startsWith("application/vnd.");
+        return inert ? type : "application/octet-stream";
     }
 
     /** RFC 6266: an ASCII fallback name and the real one percent-encoded as UTF-8. */

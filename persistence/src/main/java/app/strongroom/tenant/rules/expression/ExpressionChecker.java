@@ -9,6 +9,7 @@ import app.strongroom.tenant.rules.expression.Expression.Operand;
 import app.strongroom.tenant.rules.expression.Expression.Variable;
 import app.strongroom.tenant.rules.expression.FieldType.Reference;
 import app.strongroom.tenant.rules.expression.FieldType.Scalar;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -129,7 +130,8 @@ public final class ExpressionChecker {
 
     private static boolean oneWay(Kind kind, Kind literalKind, Operand literal) {
         if (kind.type() instanceof Reference && literal instanceof Expression.Number number) {
-            return number.value().signum() > 0 && number.value().stripTrailingZeros().scale() <= 0;
+            return number.value().signum() > 0 && number.value().stripTrailingZeros().scale() <= 0
+                    && number.value().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
         }
         if (kind.type() instanceof FieldType.Choice choice && literal instanceof Expression.Text text) {
             return choice.values().contains(text.value());

@@ -73,4 +73,20 @@ class ExpressionCheckerTest {
                     assertThat(e.position()).as(text + ": " + e.getMessage()).isEqualTo(new Position(line, column));
                 });
     }
+
+    @Test
+    void anIdMustBeOneAReferenceCanHoldAndAStateOneOfItsValues() {
+        assertThatThrownBy(() -> CHECKER.parseFor("sale_order", "salesperson = 99999999999999999999"))
+                .isInstanceOf(ExpressionError.class).hasMessageContaining("type mismatch");
+        assertThat(CHECKER.parseFor("sale_order", "salesperson = 9223372036854775807")).isNotNull();
+        ExpressionChecker withStates = new ExpressionChecker(new Schema(List.of(
+                new Model("user", Map.of()), new Model("company", Map.of()), new Model("group", Map.of()),
+                new Model("sale_order", Map.of("state", new FieldType.Choice(List.of("sent", "confirmed")))))));
+        assertThat(withStates.parseFor("sale_order", "state in ('sent', 'confirmed')")).isNotNull();
+        assertThatThrownBy(() -> withStates.parseFor("sale_order", "state = 'confrmed'"))
+                .isInstanceOf(ExpressionError.class).hasMessageContaining("line 1, column 1")
+                .hasMessageContaining("one of sent, confirmed");
+        assertThatThrownBy(() -> withStates.parseFor("sale_order", "state < 'sent'"))
+                .isInstanceOf(ExpressionError.class).hasMessageContaining("no order");
+    }
 }
