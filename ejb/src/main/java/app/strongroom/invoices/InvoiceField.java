@@ -7,8 +7,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The invoice columns a list may be filtered and sorted by. */
 public enum InvoiceField implements ListField {
@@ -33,9 +31,7 @@ public enum InvoiceField implements ListField {
             return cb.like(cb.lower(root.get("customer").get("name")), pattern, '\\');
         }
         if (this == STATE) {
-            String wanted = typed.strip().toUpperCase(Locale.ROOT);
-            Object[] states = Arrays.stream(InvoiceState.values()).filter(s -> s.name().contains(wanted)).toArray();
-            return states.length == 0 ? cb.disjunction() : root.get("state").in(states);
+            return RecordLists.stateContaining(cb, root, typed, InvoiceState.values());
         }
         return cb.like(path(root).as(String.class), pattern, '\\');
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,16 @@ public final class RecordLists {
             }
         });
         return cb.and(all.toArray(Predicate[]::new));
+    }
+
+    /**
+     * The records whose state (a name of {@code states}) contains what was typed, case aside: "conf" finds the
+     * confirmed. The states are a closed set, so the match is made here and the query compares with the names found.
+     */
+    public static Predicate stateContaining(CriteriaBuilder cb, Root<?> root, String typed, Enum<?>[] states) {
+        String wanted = typed.strip().toUpperCase(Locale.ROOT);
+        Object[] matching = Arrays.stream(states).filter(s -> s.name().contains(wanted)).toArray();
+        return matching.length == 0 ? cb.disjunction() : root.get("state").in(matching);
     }
 
     /** A LIKE pattern that matches {@code text} literally, lower case: the user's %, _ and \ are escaped. */

@@ -2,12 +2,11 @@ package app.strongroom.sales;
 
 import app.strongroom.records.ListField;
 import app.strongroom.records.RecordLists;
+import app.strongroom.tenant.sales.OrderState;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The order columns a list may be filtered and sorted by. */
 public enum OrderField implements ListField {
@@ -29,16 +28,8 @@ public enum OrderField implements ListField {
         String pattern = RecordLists.containsPattern(typed);
         return switch (this) {
             case CUSTOMER -> cb.like(cb.lower(root.get("customer").get("name")), pattern, '\\');
-            case STATE -> stateIn(cb, root, typed);
+            case STATE -> RecordLists.stateContaining(cb, root, typed, OrderState.values());
             default -> cb.like(path(root).as(String.class), pattern, '\\');
         };
-    }
-
-    /** The states whose name contains what was typed; the state column holds names, compared as such. */
-    private static Predicate stateIn(CriteriaBuilder cb, Root<?> root, String typed) {
-        String wanted = typed.strip().toUpperCase(Locale.ROOT);
-        Object[] states = Arrays.stream(app.strongroom.tenant.sales.OrderState.values())
-                .filter(s -> s.name().contains(wanted)).toArray();
-        return states.length == 0 ? cb.disjunction() : root.get("state").in(states);
     }
 }
