@@ -249,7 +249,7 @@ class ErpIT {
             data.update("update invoice_line set description = ?", payload);
             data.update("insert into record_rule (name, model, expression, on_read, on_write, on_create, on_delete, "
                     + "created_at) values (?, 'contact', ?, false, false, false, true, now())", payload,
-                    "name != '" + payload.replace("'", "''") + "'");
+                    "name != '%s'".formatted(payload.replace("'", "''")));
         }
         List<String> pages = List.of("app/contacts.xhtml", "app/contact.xhtml?id=" + contact, "app/products.xhtml",
                 "app/orders.xhtml", "app/order.xhtml?id=" + order, "app/invoices.xhtml",

@@ -64,20 +64,13 @@ class SourceRulesTest {
 
     @Test
     void theCheckFindsWhatItLooksFor() {
-        assertThat(QueryText.concatenations("""
-                class A {
-                    void a(EntityManager em, String name, SqlIdentifier table, Statement s) {
-                        em.createQuery("select c from Contact c where c.name = '" + name + "'");
-                        s.execute("drop table " + table);
-                        String sql = "delete from contact where id = "
-                                + id;
-                        log("updated " + name);
-                        em.createQuery(QUERY + name);
-                    }
-                }
-                """)).containsExactly(
-                "line 3: \"select c from Contact c where c.name = '\" + name + \"'\"",
-                "line 5: \"delete from contact where id = \" + id");
+        // The sample is data, never compiled: a class that splices a name and an id into statements, and three
+        // concatenations the check must let pass (a checked identifier, a log message, a constant with a name).
+        List<String> hits = QueryText.concatenations(read(Path.of("src/test/resources/app/strongroom/web/build/"
+                + "concatenating-sample.txt")));
+        assertThat(hits).hasSize(2);
+        assertThat(hits.get(0)).startsWith("line 3: ").contains("select c from Contact c").contains(" + name + ");
+        assertThat(hits.get(1)).startsWith("line 5: ").contains("delete from contact").endsWith(" + id");
         assertThat(QueryText.concatenations("class B { String q = \"select \" + /* a comment */ \"x\"; }"))
                 .isEmpty();
         assertThat(UNESCAPED.matcher("<h:outputText value=\"#{c.notes}\" escape=\"false\"/>").find()).isTrue();

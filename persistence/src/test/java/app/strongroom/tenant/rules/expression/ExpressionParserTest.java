@@ -89,7 +89,7 @@ class ExpressionParserTest {
                 .isInstanceOf(ExpressionError.class).hasMessageContaining("more than 200 parts");
         assertThatThrownBy(() -> ExpressionParser.parse("a in (" + "1,".repeat(100) + "1)"))
                 .isInstanceOf(ExpressionError.class).hasMessageContaining("at most 100 values");
-        assertThatThrownBy(() -> ExpressionParser.parse("a = '" + "x".repeat(501) + "'"))
+        assertThatThrownBy(() -> ExpressionParser.parse("a = '%s'".formatted("x".repeat(501))))
                 .isInstanceOf(ExpressionError.class).hasMessageContaining("at most 500 characters");
         assertThat(ExpressionParser.parse("(".repeat(19) + "a = 1" + ")".repeat(19))).isInstanceOf(Comparison.class);
     }
