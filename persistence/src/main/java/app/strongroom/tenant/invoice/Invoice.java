@@ -2,33 +2,23 @@ package app.strongroom.tenant.invoice;
 
 import app.strongroom.common.InvalidValue;
 import app.strongroom.common.Require;
-import app.strongroom.tenant.company.Company;
-import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.sales.OrderLine;
 import app.strongroom.tenant.sales.OrderState;
 import app.strongroom.tenant.sales.PricedLine;
+import app.strongroom.tenant.sales.SalesDocument;
 import app.strongroom.tenant.sales.SalesOrder;
 import app.strongroom.tenant.sales.StateMoveRefused;
-import app.strongroom.tenant.sales.Totals;
-import app.strongroom.tenant.user.UserAccount;
 import jakarta.persistence.CascadeType;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,6 +26,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A customer invoice. Made from a confirmed order, whose lines it copies, and which it marks invoiced. It moves draft
@@ -44,39 +36,18 @@ import java.util.Optional;
 @Entity
 @Table(name = "invoice")
 @NamedQuery(name = Invoice.OF_ORDER, query = "select count(i) from Invoice i where i.order = :order")
-public class Invoice {
+public class Invoice extends SalesDocument {
     public static final String OF_ORDER = "Invoice.ofOrder";
     /** Days from the invoice date to the due date unless the tenant says otherwise. */
     public static final int DEFAULT_TERM_DAYS = 30;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "order_id")
     private SalesOrder order;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "customer_id")
-    private Contact customer;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne
-    @JoinColumn(name = "salesperson_id")
-    private UserAccount salesperson;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "company_id")
-    private Company company;
-    // Read-only copies of the foreign keys, for record rules that compare references without a join.
+    // Read-only copy of the foreign key, for record rules that compare the order without a join.
     @Column(name = "order_id", insertable = false, updatable = false)
     private Long orderId;
-    @Column(name = "customer_id", insertable = false, updatable = false)
-    private Long customerId;
-    @Column(name = "salesperson_id", insertable = false, updatable = false)
-    private Long salespersonId;
-    @Column(name = "company_id", insertable = false, updatable = false)
-    private Long companyId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private InvoiceState state;
@@ -84,14 +55,6 @@ public class Invoice {
     private LocalDate invoiceDate;
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate;
-    @Column(nullable = false)
-    private String currency;
-    @Column(name = "amount_untaxed", nullable = false)
-    private BigDecimal amountUntaxed;
-    @Column(name = "amount_tax", nullable = false)
-    private BigDecimal amountTax;
-    @Column(name = "amount_total", nullable = false)
-    private BigDecimal amountTotal;
     @Column(name = "posted_at")
     private OffsetDateTime postedAt;
     @Column(name = "paid_at")
@@ -99,14 +62,18 @@ public class Invoice {
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<InvoiceLine> lines = new ArrayList<>();
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-    @Version
-    private long version;
 
     protected Invoice() {
+    }
+
+    private Invoice(SalesOrder order, LocalDate on) {
+        super(order.company());
+        this.order = order;
+        billTo(order.customer());
+        soldBy(order.salesperson().orElse(null));
+        this.state = InvoiceState.DRAFT;
+        this.invoiceDate = Require.present("invoice date", on);
+        this.dueDate = on.plusDays(DEFAULT_TERM_DAYS);
     }
 
     /** The draft invoice of a confirmed order, dated {@code on}; the order is marked invoiced. */
@@ -114,21 +81,12 @@ public class Invoice {
         if (order.state() != OrderState.CONFIRMED) {
             throw new StateMoveRefused("invoice.refused.notConfirmed", "only a confirmed order is invoiced");
         }
-        Invoice invoice = new Invoice();
-        invoice.order = order;
-        invoice.customer = order.customer();
-        invoice.salesperson = order.salesperson().orElse(null);
-        invoice.company = order.company();
-        invoice.currency = order.currency();
-        invoice.state = InvoiceState.DRAFT;
-        invoice.invoiceDate = Require.present("invoice date", on);
-        invoice.dueDate = on.plusDays(DEFAULT_TERM_DAYS);
-        invoice.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Invoice invoice = new Invoice(order, on);
         int position = 1;
         for (OrderLine line : order.lines()) {
             invoice.lines.add(new InvoiceLine(invoice, position++, line.product(), line.amounts()));
         }
-        invoice.recompute();
+        invoice.total(invoice.lines.stream().map(InvoiceLine::amounts).toList());
         order.markInvoiced();
         return invoice;
     }
@@ -141,7 +99,7 @@ public class Invoice {
         for (PricedLine line : priced) {
             lines.add(new InvoiceLine(this, position++, line.product(), line.amounts()));
         }
-        recompute();
+        total(lines.stream().map(InvoiceLine::amounts).toList());
     }
 
     public void changeDates(LocalDate invoiceDate, LocalDate dueDate) {
@@ -192,41 +150,13 @@ public class Invoice {
         }
     }
 
-    private void recompute() {
-        Totals totals = Totals.of(lines.stream().map(InvoiceLine::amounts).toList(), company.scale());
-        amountUntaxed = totals.untaxed();
-        amountTax = totals.tax();
-        amountTotal = totals.total();
-        touch();
-    }
-
-    private void touch() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
     /** "INV00042": the number people quote. */
     public String number() {
-        return String.format("INV%05d", id);
-    }
-
-    public long id() {
-        return id;
+        return String.format("INV%05d", id());
     }
 
     public Optional<SalesOrder> order() {
         return Optional.ofNullable(order);
-    }
-
-    public Contact customer() {
-        return customer;
-    }
-
-    public Optional<UserAccount> salesperson() {
-        return Optional.ofNullable(salesperson);
-    }
-
-    public Company company() {
-        return company;
     }
 
     public InvoiceState state() {
@@ -241,19 +171,7 @@ public class Invoice {
         return dueDate;
     }
 
-    public String currency() {
-        return currency;
-    }
-
-    public Totals totals() {
-        return new Totals(amountUntaxed, amountTax, amountTotal);
-    }
-
     public List<InvoiceLine> lines() {
         return List.copyOf(lines);
-    }
-
-    public long version() {
-        return version;
     }
 }

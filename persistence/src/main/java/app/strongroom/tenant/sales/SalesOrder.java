@@ -6,28 +6,21 @@ import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.user.UserAccount;
 import app.strongroom.tenant.user.UserGroup;
 import jakarta.persistence.CascadeType;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A sales order: a customer, a salesperson and team, the company selling, and lines. It moves quotation -> sent ->
@@ -35,80 +28,39 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "sale_order")
-public class SalesOrder {
+public class SalesOrder extends SalesDocument {
     public static final int NOTE_MAX = 10_000;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "customer_id")
-    private Contact customer;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne
-    @JoinColumn(name = "salesperson_id")
-    private UserAccount salesperson;
     @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "team_id")
     private UserGroup team;
-    @BatchFetch(BatchFetchType.IN)
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "company_id")
-    private Company company;
-    // Read-only copies of the foreign keys, for record rules that compare references without a join.
-    @Column(name = "customer_id", insertable = false, updatable = false)
-    private Long customerId;
-    @Column(name = "salesperson_id", insertable = false, updatable = false)
-    private Long salespersonId;
+    // Read-only copy of the foreign key, for record rules that compare the team without a join.
     @Column(name = "team_id", insertable = false, updatable = false)
     private Long teamId;
-    @Column(name = "company_id", insertable = false, updatable = false)
-    private Long companyId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private OrderState state;
     @Column(name = "order_date", nullable = false)
     private LocalDate orderDate;
-    @Column(nullable = false)
-    private String currency;
-    @Column(name = "amount_untaxed", nullable = false)
-    private BigDecimal amountUntaxed;
-    @Column(name = "amount_tax", nullable = false)
-    private BigDecimal amountTax;
-    @Column(name = "amount_total", nullable = false)
-    private BigDecimal amountTotal;
     private String note;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<OrderLine> lines = new ArrayList<>();
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-    @Version
-    private long version;
 
     protected SalesOrder() {
     }
 
     /** A new quotation of {@code company}, in its currency, with no lines yet. */
     public SalesOrder(Contact customer, Company company, LocalDate orderDate) {
-        this.company = Require.present("company", company);
-        this.currency = company.currency();
+        super(company);
         this.state = OrderState.QUOTATION;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        Totals none = Totals.of(List.of(), company.scale());
-        this.amountUntaxed = none.untaxed();
-        this.amountTax = none.tax();
-        this.amountTotal = none.total();
         changeHeader(customer, orderDate, null);
     }
 
     public final void changeHeader(Contact customer, LocalDate orderDate, String note) {
         requireEditable();
-        this.customer = Require.present("customer", customer);
+        billTo(customer);
         this.orderDate = Require.present("order date", orderDate);
         this.note = Require.optionalText("note", note, NOTE_MAX);
         touch();
@@ -119,9 +71,8 @@ public class SalesOrder {
         if (state == OrderState.CANCELLED) {
             throw new StateMoveRefused("order.refused.cancelled", "a cancelled order is not reassigned");
         }
-        this.salesperson = salesperson;
+        soldBy(salesperson);
         this.team = team;
-        touch();
     }
 
     /** Makes {@code priced} the order's lines, exactly, in that order. */
@@ -132,7 +83,7 @@ public class SalesOrder {
         for (PricedLine line : priced) {
             lines.add(new OrderLine(this, position++, line.product(), line.amounts()));
         }
-        recompute();
+        total(lines.stream().map(OrderLine::amounts).toList());
     }
 
     public void send() {
@@ -177,41 +128,13 @@ public class SalesOrder {
         }
     }
 
-    private void recompute() {
-        Totals totals = Totals.of(lines.stream().map(OrderLine::amounts).toList(), company.scale());
-        amountUntaxed = totals.untaxed();
-        amountTax = totals.tax();
-        amountTotal = totals.total();
-        touch();
-    }
-
-    private void touch() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
     /** "SO00042": the number people quote. */
     public String number() {
-        return String.format("SO%05d", id);
-    }
-
-    public long id() {
-        return id;
-    }
-
-    public Contact customer() {
-        return customer;
-    }
-
-    public Optional<UserAccount> salesperson() {
-        return Optional.ofNullable(salesperson);
+        return String.format("SO%05d", id());
     }
 
     public Optional<UserGroup> team() {
         return Optional.ofNullable(team);
-    }
-
-    public Company company() {
-        return company;
     }
 
     public OrderState state() {
@@ -222,14 +145,6 @@ public class SalesOrder {
         return orderDate;
     }
 
-    public String currency() {
-        return currency;
-    }
-
-    public Totals totals() {
-        return new Totals(amountUntaxed, amountTax, amountTotal);
-    }
-
     public Optional<String> note() {
         return Optional.ofNullable(note);
     }
@@ -238,7 +153,4 @@ public class SalesOrder {
         return List.copyOf(lines);
     }
 
-    public long version() {
-        return version;
-    }
 }
