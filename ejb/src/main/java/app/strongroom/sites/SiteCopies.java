@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -91,8 +92,9 @@ public class SiteCopies {
         return state;
     }
 
-    public void passed(String site) {
-        state(site).passed(clock.instant());
+    /** A pass that began at {@code began} got through; a re-verifying one settles the re-verifications asked before. */
+    public void passed(String site, boolean reverified, Instant began) {
+        state(site).passed(clock.instant(), reverified, began);
     }
 
     public void failedPass(String site, String reason, Duration retryBase) {
@@ -116,9 +118,17 @@ public class SiteCopies {
         state(site).requestPass(clock.instant());
     }
 
-    /** Records the start of this instance's pass, once it holds the lease. */
-    public void started(String site) {
-        state(site).started(clock.instant());
+    /** An operator's re-verification found the site busy: the pass owed to it reads every copy back. */
+    public void requestReverification(String site) {
+        state(site).requestReverification(clock.instant());
+    }
+
+    /**
+     * Records the start of this instance's pass at {@code began}, once it holds the lease; true when it must read every
+     * copy back because a re-verification is owed.
+     */
+    public boolean started(String site, Instant began) {
+        return state(site).started(began);
     }
 
     public void release(String site, String lease) {

@@ -96,11 +96,17 @@ public class SiteReplication {
         Site site = sites.get(siteName);
         String lease = newLease();
         if (!copies.claim(siteName, lease)) {
-            copies.requestPass(siteName);
+            // The pass that holds the site may have read the copies already: what was asked for is owed, as asked.
+            if (reverify) {
+                copies.requestReverification(siteName);
+            } else {
+                copies.requestPass(siteName);
+            }
             return new PassOutcome.Busy(siteName);
         }
-        copies.started(siteName);
-        Pass pass = new Pass(site, lease, reverify, progress);
+        Instant began = Instant.now();
+        boolean owed = copies.started(siteName, began);
+        Pass pass = new Pass(site, lease, reverify || owed, progress);
         try (SiteStore store = site.open()) {
             pass.run(store);
         } catch (GiveUp stop) {
@@ -112,7 +118,7 @@ public class SiteReplication {
             copies.release(siteName, lease);
         }
         if (pass.failures == 0) {
-            copies.passed(siteName);
+            copies.passed(siteName, pass.reverify, began);
             return new PassOutcome.Done(siteName, pass.copied, pass.reverified, pass.deleted);
         }
         copies.failedPass(siteName, pass.firstFailure, settings.replicationRetryBase());

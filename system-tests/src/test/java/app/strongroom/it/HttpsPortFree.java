@@ -43,9 +43,13 @@ public class HttpsPortFree implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Whether a server could listen on {@code port} now. With SO_REUSEADDR, as Grizzly binds its listeners: without it,
+     * the connections the last server closed hold the port in TIME_WAIT for a minute after it has gone.
+     */
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException taken) {

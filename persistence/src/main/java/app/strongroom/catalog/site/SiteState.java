@@ -50,6 +50,8 @@ public class SiteState {
     private OffsetDateTime passStartedAt;
     @Column(name = "pass_requested_at")
     private OffsetDateTime passRequestedAt;
+    @Column(name = "reverify_requested_at")
+    private OffsetDateTime reverifyRequestedAt;
     @Column(name = "lease_owner")
     private String leaseOwner;
     @Column(name = "lease_until")
@@ -62,14 +64,44 @@ public class SiteState {
         this.site = Require.text("site", site, 40);
     }
 
-    /** A pass begins: whatever was asked for before now, it will do. */
-    public void started(Instant now) {
+    /**
+     * A pass begins: whatever was asked for before now, it will do. Returns whether it must read every copy back, as a
+     * re-verification asked for while the site was busy is owed until a re-verifying pass gets through.
+     */
+    public boolean started(Instant now) {
         this.passStartedAt = at(now);
+        return reverifyRequestedAt != null;
     }
 
     /** New work for the site arrived while a pass was running, which may have missed it: another pass is owed. */
     public void requestPass(Instant now) {
         this.passRequestedAt = at(now);
+    }
+
+    /**
+     * An operator asked for every copy to be read back while a pass held the site: the owed pass re-verifies, however
+     * the site's state changes before it runs.
+     */
+    public void requestReverification(Instant now) {
+        requestPass(now);
+        this.reverifyRequestedAt = at(now);
+    }
+
+    /** Whether a re-verification asked for while the site was busy is still owed. */
+    public boolean reverificationOwed() {
+        return reverifyRequestedAt != null;
+    }
+
+    /**
+     * A pass that did everything it had to. One that read every copy back and began at {@code began} settles the
+     * re-verifications asked for before it began; one asked for later, while it ran, may have come after it read the
+     * copy in question, so it stays owed.
+     */
+    public void passed(Instant now, boolean reverified, Instant began) {
+        if (reverified && reverifyRequestedAt != null && !reverifyRequestedAt.toInstant().isAfter(began)) {
+            this.reverifyRequestedAt = null;
+        }
+        passed(now);
     }
 
     /** A pass that did everything it had to. */

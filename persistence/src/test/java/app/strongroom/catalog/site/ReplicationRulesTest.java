@@ -75,4 +75,29 @@ class ReplicationRulesTest {
         state.passed(t.plusSeconds(20));
         assertThat(state.catchUpDue(t.plusSeconds(30))).isFalse();
     }
+
+    @Test
+    void aReverificationAskedForWhileTheSiteWasBusyIsOwedUntilAReverifyingPassThatBeganAfterItGetsThrough() {
+        SiteState state = new SiteState("paris");
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+        assertThat(state.started(t)).as("a plain pass owes nothing").isFalse();
+        state.requestReverification(t.plusSeconds(5));
+        assertThat(state.catchUpDue(t.plusSeconds(6))).isTrue();
+        state.passed(t.plusSeconds(8), false, t);
+        assertThat(state.reverificationOwed()).as("the busy pass did not read the copies back").isTrue();
+
+        assertThat(state.started(t.plusSeconds(10))).as("the owed pass re-verifies").isTrue();
+        state.failed("site paris cannot be reached", t.plusSeconds(11), Duration.ofSeconds(60));
+        assertThat(state.reverificationOwed()).as("a failed pass settles nothing").isTrue();
+
+        assertThat(state.started(t.plusSeconds(100))).isTrue();
+        state.requestReverification(t.plusSeconds(105));
+        state.passed(t.plusSeconds(110), true, t.plusSeconds(100));
+        assertThat(state.reverificationOwed()).as("asked for while it ran: it may have read the copy before").isTrue();
+
+        assertThat(state.started(t.plusSeconds(200))).isTrue();
+        state.passed(t.plusSeconds(210), true, t.plusSeconds(200));
+        assertThat(state.reverificationOwed()).isFalse();
+        assertThat(state.started(t.plusSeconds(300))).isFalse();
+    }
 }
