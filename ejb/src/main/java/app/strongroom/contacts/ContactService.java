@@ -11,6 +11,8 @@ import app.strongroom.tenant.contact.Contact;
 import app.strongroom.tenant.contact.ContactDetails;
 import app.strongroom.tenant.contact.ContactField;
 import app.strongroom.tenant.contact.ContactId;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import app.strongroom.tenant.file.StoredFile;
 import app.strongroom.tenant.sales.StateMoveRefused;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,10 +81,16 @@ public class ContactService {
                 .map(ContactView::of));
     }
 
+    /** A new contact; a company or city the details leave empty takes the tenant's computed default. */
     public ContactId create(ContactDetails details) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
-            Contact contact = new Contact(details);
+            Defaults defaults = Defaults.of(em, MODEL, policy.user());
+            Contact contact = new Contact(new ContactDetails(details.name(), details.email(), details.phone(),
+                    details.company() != null ? details.company()
+                            : defaults.text(DefaultField.CONTACT_COMPANY).orElse(null),
+                    details.city() != null ? details.city() : defaults.text(DefaultField.CONTACT_CITY).orElse(null),
+                    details.notes()));
             em.persist(contact);
             em.flush();
             policy.requireInside(em, MODEL, Operation.CREATE, contact.id().value());

@@ -7,6 +7,8 @@ import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
 import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import app.strongroom.tenant.sales.Product;
 import app.strongroom.tenant.sales.ProductDetails;
 import app.strongroom.tenant.sales.StateMoveRefused;
@@ -46,10 +48,17 @@ public class ProductService {
                 .map(ProductView::of));
     }
 
+    /** A new product; a price or tax rate the details leave empty takes the tenant's computed default. */
     public long create(ProductDetails details) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
-            Product product = new Product(details, null);
+            Defaults defaults = Defaults.of(em, MODEL, policy.user());
+            Product product = new Product(new ProductDetails(details.name(), details.code(),
+                    details.unitPrice() != null ? details.unitPrice()
+                            : defaults.number(DefaultField.PRODUCT_UNIT_PRICE).orElse(null),
+                    details.taxRate() != null ? details.taxRate()
+                            : defaults.number(DefaultField.PRODUCT_TAX_RATE).orElse(null),
+                    details.active()), null);
             em.persist(product);
             em.flush();
             policy.requireInside(em, MODEL, Operation.CREATE, product.id());

@@ -13,6 +13,8 @@ import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.company.Company;
 import app.strongroom.tenant.contact.Contact;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import app.strongroom.tenant.file.FileOwner;
 import app.strongroom.tenant.file.StoredFile;
 import app.strongroom.tenant.invoice.Invoice;
@@ -73,13 +75,19 @@ public class SalesOrderService {
                 .map(OrderView::of));
     }
 
-    /** A new quotation of the caller's company; the caller sells it unless the draft names somebody else. */
+    /**
+     * A new quotation of the caller's company. A field the draft leaves empty takes the tenant's computed default;
+     * without one the order is dated today and the caller sells it.
+     */
     public long create(OrderDraft draft) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
+            OrderDraft complete = completed(draft, Defaults.of(em, MODEL, policy.user()), policy.user().today());
             Company company = em.find(Company.class, policy.user().companyId());
-            SalesOrder order = new SalesOrder(customer(em, policy, draft.customerId()), company, draft.orderDate());
-            apply(em, policy, order, draft);
+            Contact customer = customer(em, policy, complete.customerId());
+            SalesOrder order = new SalesOrder(customer, company, complete.orderDate());
+            order.changeHeader(customer, complete.orderDate(), complete.note());
+            apply(em, policy, order, complete);
             em.persist(order);
             em.flush();
             policy.requireInside(em, MODEL, Operation.CREATE, order.id());
@@ -129,6 +137,8 @@ public class SalesOrderService {
                 return new Change.NotFound();
             }
             Invoice invoice = Invoice.of(order.get(), LocalDate.now(ZoneOffset.UTC));
+            Defaults.of(em, RecordModel.INVOICE, policy.user()).date(DefaultField.INVOICE_DUE_DATE)
+                    .ifPresent(due -> invoice.changeDates(invoice.invoiceDate(), due));
             em.persist(invoice);
             em.flush();
             policy.requireInside(em, RecordModel.INVOICE, Operation.CREATE, invoice.id());
@@ -202,6 +212,17 @@ public class SalesOrderService {
         public Predicate matching(CriteriaBuilder cb, Root<?> root, String typed) {
             return cb.isTrue(root.get("active"));
         }
+    }
+
+    private static OrderDraft completed(OrderDraft draft, Defaults defaults, LocalDate today) {
+        return new OrderDraft(draft.customerId(),
+                draft.orderDate() != null ? draft.orderDate() : defaults.date(DefaultField.ORDER_DATE).orElse(today),
+                draft.note() != null && !draft.note().isBlank() ? draft.note()
+                        : defaults.text(DefaultField.ORDER_NOTE).orElse(null),
+                draft.salespersonId() != null ? draft.salespersonId()
+                        : defaults.id(DefaultField.ORDER_SALESPERSON).orElse(null),
+                draft.teamId() != null ? draft.teamId() : defaults.id(DefaultField.ORDER_TEAM).orElse(null),
+                draft.lines());
     }
 
     private static Contact customer(EntityManager em, AccessPolicy policy, long customerId) {

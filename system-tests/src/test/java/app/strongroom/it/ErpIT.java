@@ -6,6 +6,8 @@ import app.strongroom.catalog.TenantId;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,6 +155,52 @@ class ErpIT {
         assertThat(list).contains(String.format("SO%05d", samsOrder)).doesNotContain(String.format("SO%05d", bossOrder));
         assertThat(sam.follow("app/order.xhtml?id=" + bossOrder).statusCode()).isEqualTo(404);
         assertThat(sam.follow("app/admin/access.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theAdministratorWritesComputedDefaultsAndNewFormsOpenWithThemForEachUser() throws SQLException {
+        long salesGroup;
+        try (ErpData data = new ErpData(database)) {
+            data.resetAccess();
+            data.update("delete from field_default");
+            salesGroup = data.single("select id from user_group where name = 'Sales'");
+            data.right("sales_order", salesGroup, true, true, true, false);
+        }
+        LocalDate inAWeek = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+        try (Browser browser = Browser.open(BASE)) {
+            signIn(browser, "admin");
+            browser.go("app/admin/defaults.xhtml");
+            String date = "defaults:list:" + defaultsRow(browser, "order_date") + ":expression";
+            String note = "defaults:list:" + defaultsRow(browser, "note") + ":expression";
+            browser.fill(date, "today +").fill(note, "'Net 30'").submit("defaults:save");
+            assertThat(browser.messageFor(date)).contains("line 1, column 8").contains("number of days");
+            assertThat(browser.text()).contains("One default was refused; the others are saved.");
+            assertThat(browser.byId(date).getAttribute("value")).as("what was typed stays").isEqualTo("today +");
+            try (ErpData data = new ErpData(database)) {
+                assertThat(data.single("select count(*) from field_default where field = 'order_date'"))
+                        .as("nothing saved").isZero();
+                assertThat(data.single("select count(*) from field_default where field = 'note'")).isEqualTo(1);
+            }
+
+            browser.fill(date, "today + 7").fill(note, "if %d in user.groups then 'Sales desk' else 'Head office'"
+                    .formatted(salesGroup)).submit("defaults:save");
+            assertThat(browser.text()).contains("Defaults saved.");
+            assertThat(browser.byId(date.replace(":expression", ":value")).getText()).isEqualTo(inAWeek.toString());
+            assertThat(browser.byId(note.replace(":expression", ":value")).getText()).isEqualTo("Head office");
+
+            browser.go("app/order.xhtml");
+            assertThat(browser.byId("order:orderDate_input").getAttribute("value")).isEqualTo(inAWeek.toString());
+            assertThat(browser.byId("order:note").getAttribute("value")).isEqualTo("Head office");
+        }
+        FacesClient sam = signedIn("sam");
+        assertThat(sam.follow("app/order.xhtml").body()).contains(">Sales desk</textarea>")
+                .contains("value=\"" + inAWeek + "\"");
+        assertThat(sam.follow("app/admin/defaults.xhtml").statusCode()).isEqualTo(403);
+        try (ErpData data = new ErpData(database)) {
+            assertThat(data.single("select count(*) from security_event where kind = 'DEFAULT_SAVED'"))
+                    .isEqualTo(3);
+            data.update("delete from field_default");
+        }
     }
 
     @Test
@@ -568,6 +616,17 @@ class ErpIT {
             }
         }
         throw new AssertionError("no rights row for " + model + " / " + group);
+    }
+
+    /** The row of the defaults table for the field whose name the page shows as {@code field}. */
+    private static int defaultsRow(Browser browser, String field) {
+        List<org.openqa.selenium.WebElement> rows = browser.all(By.cssSelector("[id='defaults:list_data'] > tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).findElement(By.cssSelector("code.field-name")).getText().strip().equals(field)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no defaults row for " + field);
     }
 
     private static void clickBox(Browser browser, String id) {

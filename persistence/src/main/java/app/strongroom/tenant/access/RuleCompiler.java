@@ -104,6 +104,10 @@ public final class RuleCompiler {
             for (Literal literal : list.values()) {
                 values.add(value(literal, membership.left()));
             }
+        } else if (membership.left() instanceof Expression.Number group) {
+            // "3 in user.groups" says something of the user, not of the record: all records or none.
+            boolean member = user.groupIds().contains(group.value().longValueExact());
+            return member != membership.negated() ? cb.conjunction() : cb.disjunction();
         } else {
             left = value(membership.left(), null);
             user.groupIds().stream().sorted().forEach(group -> values.add(parameters.bind(cb, Long.class, group)));
@@ -133,9 +137,12 @@ public final class RuleCompiler {
                 case USER_GROUPS -> throw new ExpressionError(variable.position(), "user.groups comes only after in");
             };
         }
+        if (operand instanceof Expression.DaysFromToday days) {
+            return parameters.bind(cb, LocalDate.class, user.today().plusDays(days.days()));
+        }
         Class<?> target = other instanceof FieldPath path ? path(path).getJavaType()
                 : other instanceof Variable variable && variable.name() == Expression.VariableName.TODAY
-                ? LocalDate.class : null;
+                || other instanceof Expression.DaysFromToday ? LocalDate.class : null;
         if (operand instanceof Expression.Text text) {
             if (target == LocalDate.class) {
                 return parameters.bind(cb, LocalDate.class, LocalDate.parse(text.value()));

@@ -4,7 +4,9 @@ import app.strongroom.common.InvalidValue;
 import app.strongroom.contacts.ContactChange;
 import app.strongroom.contacts.ContactService;
 import app.strongroom.contacts.ContactView;
+import app.strongroom.defaults.NewRecordDefaults;
 import app.strongroom.tenant.access.AccessRefused;
+import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.contact.ContactId;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
@@ -24,16 +26,19 @@ public class ContactEditPage implements Serializable {
 
     @EJB
     transient ContactService contacts;
+    @EJB
+    transient NewRecordDefaults defaults;
 
     private String id;
     private long version;
     private ContactForm form = new ContactForm();
 
     public void load() {
-        if (id == null) {
-            return;
-        }
         try {
+            if (id == null) {
+                form = ContactForm.blank(defaults.of(RecordModel.CONTACT));
+                return;
+            }
             contactId().flatMap(contacts::find).ifPresentOrElse(c -> {
                 form = ContactForm.of(c);
                 version = c.version();

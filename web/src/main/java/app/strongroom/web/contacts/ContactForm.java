@@ -2,6 +2,8 @@ package app.strongroom.web.contacts;
 
 import app.strongroom.contacts.ContactView;
 import app.strongroom.tenant.contact.ContactDetails;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,14 @@ public class ContactForm implements Serializable {
     private String city;
     @Size(max = ContactDetails.NOTES_MAX, message = "{field.tooLong}")
     private String notes;
+
+    /** A new contact's form, opened with the tenant's computed defaults. */
+    static ContactForm blank(Defaults defaults) {
+        ContactForm form = new ContactForm();
+        form.company = defaults.text(DefaultField.CONTACT_COMPANY).orElse(null);
+        form.city = defaults.text(DefaultField.CONTACT_CITY).orElse(null);
+        return form;
+    }
 
     static ContactForm of(ContactView view) {
         ContactForm form = new ContactForm();

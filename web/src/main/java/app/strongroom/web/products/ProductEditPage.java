@@ -1,8 +1,10 @@
 package app.strongroom.web.products;
 
+import app.strongroom.defaults.NewRecordDefaults;
 import app.strongroom.products.ProductService;
 import app.strongroom.products.ProductView;
 import app.strongroom.tenant.access.AccessRefused;
+import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.records.Change;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
@@ -24,16 +26,19 @@ public class ProductEditPage implements Serializable {
 
     @EJB
     transient ProductService products;
+    @EJB
+    transient NewRecordDefaults defaults;
 
     private String id;
     private long version;
     private ProductForm form = new ProductForm();
 
     public void load() {
-        if (id == null) {
-            return;
-        }
         try {
+            if (id == null) {
+                form = ProductForm.blank(defaults.of(RecordModel.PRODUCT));
+                return;
+            }
             OptionalLong product = productId();
             Optional<ProductView> found = product.isPresent() ? products.find(product.getAsLong()) : Optional.empty();
             found.ifPresentOrElse(p -> {

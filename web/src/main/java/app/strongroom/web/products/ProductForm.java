@@ -2,6 +2,8 @@ package app.strongroom.web.products;
 
 import app.strongroom.products.ProductView;
 import app.strongroom.tenant.sales.ProductDetails;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import java.io.Serializable;
 import java.math.BigDecimal;
 
@@ -14,6 +16,15 @@ public class ProductForm implements Serializable {
     private BigDecimal unitPrice;
     private BigDecimal taxRate;
     private boolean active = true;
+
+    /** A new product's form, opened with the tenant's computed defaults. */
+    static ProductForm blank(Defaults defaults) {
+        ProductForm form = new ProductForm();
+        form.unitPrice = defaults.number(DefaultField.PRODUCT_UNIT_PRICE).orElse(null);
+        form.taxRate = defaults.number(DefaultField.PRODUCT_TAX_RATE).orElse(null);
+        form.active = defaults.bool(DefaultField.PRODUCT_ACTIVE).orElse(true);
+        return form;
+    }
 
     static ProductForm of(ProductView view) {
         ProductForm form = new ProductForm();

@@ -1,11 +1,13 @@
 package app.strongroom.web.sales;
 
+import app.strongroom.defaults.NewRecordDefaults;
 import app.strongroom.records.Change;
 import app.strongroom.sales.OrderChoices;
 import app.strongroom.sales.OrderMove;
 import app.strongroom.sales.OrderView;
 import app.strongroom.sales.SalesOrderService;
 import app.strongroom.tenant.access.AccessRefused;
+import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.web.Messages;
 import app.strongroom.web.Responses;
 import app.strongroom.web.records.Ids;
@@ -26,6 +28,8 @@ public class OrderEditPage implements Serializable {
 
     @EJB
     transient SalesOrderService orders;
+    @EJB
+    transient NewRecordDefaults defaults;
 
     private String id;
     private OrderView order;
@@ -35,7 +39,9 @@ public class OrderEditPage implements Serializable {
     public void load() {
         try {
             choices = orders.choices();
-            if (id != null) {
+            if (id == null) {
+                form = OrderForm.blank(defaults.of(RecordModel.SALES_ORDER));
+            } else {
                 OptionalLong orderId = Ids.parse(id);
                 Optional<OrderView> found = orderId.isPresent() ? orders.find(orderId.getAsLong()) : Optional.empty();
                 found.ifPresentOrElse(o -> {

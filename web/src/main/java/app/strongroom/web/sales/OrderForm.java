@@ -2,6 +2,8 @@ package app.strongroom.web.sales;
 
 import app.strongroom.sales.OrderDraft;
 import app.strongroom.sales.OrderView;
+import app.strongroom.tenant.defaults.DefaultField;
+import app.strongroom.tenant.defaults.Defaults;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +20,16 @@ public class OrderForm implements Serializable {
     private Long salespersonId;
     private Long teamId;
     private final List<LineRow> lines = new ArrayList<>(List.of(new LineRow()));
+
+    /** A new quotation's form, opened with the tenant's computed defaults; without them dated today, sold by the caller. */
+    static OrderForm blank(Defaults defaults) {
+        OrderForm form = new OrderForm();
+        defaults.date(DefaultField.ORDER_DATE).ifPresent(date -> form.orderDate = date);
+        form.note = defaults.text(DefaultField.ORDER_NOTE).orElse(null);
+        form.salespersonId = defaults.id(DefaultField.ORDER_SALESPERSON).orElse(null);
+        form.teamId = defaults.id(DefaultField.ORDER_TEAM).orElse(null);
+        return form;
+    }
 
     static OrderForm of(OrderView order) {
         OrderForm form = new OrderForm();

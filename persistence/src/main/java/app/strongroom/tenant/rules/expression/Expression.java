@@ -69,6 +69,10 @@ public sealed interface Expression {
     record Variable(VariableName name, Position position) implements Operand {
     }
 
+    /** {@code today + 30} or {@code today - 7}: the date that many days from today (UTC). */
+    record DaysFromToday(int days, Position position) implements Operand {
+    }
+
     enum VariableName {
         USER_ID("user.id"), USER_GROUPS("user.groups"), USER_COMPANY("user.company"), TODAY("today");
 

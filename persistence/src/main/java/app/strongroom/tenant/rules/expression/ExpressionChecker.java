@@ -46,6 +46,63 @@ public final class ExpressionChecker {
         }
     }
 
+    /**
+     * Parses and checks the computed default {@code text} of a field of {@code model} whose type is {@code target}:
+     * every value it can give is of that type, and nothing in it reads the record's fields, which do not exist yet.
+     */
+    public Computed parseDefaultFor(String model, FieldType target, String text) {
+        Computed computed = ExpressionParser.parseDefault(text);
+        checkDefault(computed, schema.model(model), target);
+        return computed;
+    }
+
+    public void checkDefault(Computed computed, Model model, FieldType target) {
+        if (computed instanceof Computed.Conditional conditional) {
+            noFields(conditional.condition());
+            check(conditional.condition(), model);
+            checkDefault(conditional.then(), model, target);
+            checkDefault(conditional.otherwise(), model, target);
+            return;
+        }
+        Operand value = ((Computed.Value) computed).operand();
+        noField(value);
+        Kind kind = kindOf(value, model);
+        if (kind.isSet()) {
+            throw new ExpressionError(value.position(), "user.groups is a set of groups; a default is one value");
+        }
+        if (kind.isNull()) {
+            throw new ExpressionError(value.position(), "null is no default: leave the field without one instead");
+        }
+        Kind wanted = new Kind(target, false, false);
+        if (!compatible(wanted, null, kind, value)) {
+            throw new ExpressionError(value.position(), "type mismatch: the field is " + target.describe() + ", "
+                    + describe(value) + " is " + kind.type().describe());
+        }
+    }
+
+    /** A default's condition is judged before the record exists: it may not name the record's fields. */
+    private static void noFields(Expression condition) {
+        if (condition instanceof Expression.And and) {
+            and.operands().forEach(ExpressionChecker::noFields);
+        } else if (condition instanceof Expression.Or or) {
+            or.operands().forEach(ExpressionChecker::noFields);
+        } else if (condition instanceof Expression.Not not) {
+            noFields(not.operand());
+        } else if (condition instanceof Comparison comparison) {
+            noField(comparison.left());
+            noField(comparison.right());
+        } else {
+            noField(((Membership) condition).left());
+        }
+    }
+
+    private static void noField(Operand operand) {
+        if (operand instanceof FieldPath path) {
+            throw new ExpressionError(path.position(), "a default is computed before the record exists, so it cannot "
+                    + "read " + path.dotted() + "; it can use user.id, user.company, user.groups and today");
+        }
+    }
+
     /** The type a field path ends on, following references from {@code model}. */
     public FieldType typeOf(FieldPath path, Model model) {
         Model current = model;
@@ -99,7 +156,9 @@ public final class ExpressionChecker {
         }
         if (membership.set() instanceof Variable variable
                 && variable.name() == Expression.VariableName.USER_GROUPS) {
-            if (!new Reference(Schema.GROUP).equals(left.type())) {
+            // A whole number names a group by its id: "3 in user.groups" asks whether the user is in group 3.
+            if (!new Reference(Schema.GROUP).equals(left.type())
+                    && !oneWay(new Kind(new Reference(Schema.GROUP), false, false), left, membership.left())) {
                 throw new ExpressionError(membership.position(), describe(membership.left()) + " is "
                         + left.type().describe() + ", not a group: it cannot be in user.groups");
             }
@@ -159,6 +218,9 @@ public final class ExpressionChecker {
                 case TODAY -> new Kind(Scalar.DATE, false, false);
             };
         }
+        if (operand instanceof Expression.DaysFromToday) {
+            return new Kind(Scalar.DATE, false, false);
+        }
         if (operand instanceof Expression.Text) {
             return new Kind(Scalar.TEXT, false, false);
         }
@@ -185,6 +247,9 @@ public final class ExpressionChecker {
         }
         if (operand instanceof Variable variable) {
             return variable.name().text();
+        }
+        if (operand instanceof Expression.DaysFromToday days) {
+            return "today " + (days.days() < 0 ? "- " + -days.days() : "+ " + days.days());
         }
         if (operand instanceof Expression.Text text) {
             return "'" + (text.value().length() > 20 ? text.value().substring(0, 20) + "…" : text.value()) + "'";

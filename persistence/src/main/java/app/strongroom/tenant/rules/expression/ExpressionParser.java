@@ -21,6 +21,8 @@ public final class ExpressionParser {
     public static final int MAX_LIST = 100;
     public static final int MAX_TEXT = 500;
     public static final int MAX_DIGITS = 30;
+    /** {@code today + n} reaches at most a hundred years either way. */
+    public static final int MAX_DAYS = 36_500;
 
     private final List<Token> tokens;
     private int next;
@@ -40,11 +42,52 @@ public final class ExpressionParser {
         }
         ExpressionParser parser = new ExpressionParser(Lexer.tokens(text));
         Expression expression = parser.or();
-        Token end = parser.peek();
+        parser.expectEnd();
+        return expression;
+    }
+
+    /**
+     * Parses a computed default: {@code if condition then value else value}, nested as deep as the bounds allow, or a
+     * single value. The same bounds as for expressions hold.
+     */
+    public static Computed parseDefault(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ExpressionError(new Position(1, 1), "the default is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionError(new Position(1, 1), "the default is longer than " + MAX_LENGTH + " characters");
+        }
+        ExpressionParser parser = new ExpressionParser(Lexer.tokens(text));
+        Computed computed = parser.computed();
+        parser.expectEnd();
+        return computed;
+    }
+
+    private Computed computed() {
+        Token token = peek();
+        if (token.kind() != Kind.IF) {
+            if (token.kind() == Kind.THEN || token.kind() == Kind.ELSE) {
+                throw new ExpressionError(token.position(), "unexpected " + token.describe() + " without its if");
+            }
+            Operand value = operand();
+            return node(new Computed.Value(value, value.position()));
+        }
+        next++;
+        enter();
+        Expression condition = or();
+        expect(Kind.THEN, "then");
+        Computed then = computed();
+        expect(Kind.ELSE, "else: every if has an else");
+        Computed otherwise = computed();
+        depth--;
+        return node(new Computed.Conditional(condition, then, otherwise, token.position()));
+    }
+
+    private void expectEnd() {
+        Token end = peek();
         if (end.kind() != Kind.END) {
             throw new ExpressionError(end.position(), "unexpected " + end.describe() + " after a complete expression");
         }
-        return expression;
     }
 
     private Expression or() {
@@ -162,13 +205,44 @@ public final class ExpressionParser {
         if ("user".equals(first.text()) || "today".equals(first.text())) {
             for (VariableName variable : VariableName.values()) {
                 if (variable.text().equals(dotted)) {
-                    return node(new Expression.Variable(variable, first.position()));
+                    return variable == VariableName.TODAY ? today(first) : node(new Expression.Variable(variable,
+                            first.position()));
                 }
             }
             throw new ExpressionError(first.position(), "unknown variable " + dotted
                     + ": there are user.id, user.groups, user.company and today");
         }
         return node(new Expression.FieldPath(names, first.position()));
+    }
+
+    /** {@code today}, or {@code today + n} / {@code today - n} days. */
+    private Operand today(Token today) {
+        Token sign = peek();
+        boolean minus;
+        Token days;
+        if (sign.kind() == Kind.PLUS || sign.kind() == Kind.MINUS) {
+            next++;
+            minus = sign.kind() == Kind.MINUS;
+            days = peek();
+            if (days.kind() != Kind.NUMBER || days.text().startsWith("-")) {
+                throw new ExpressionError(days.position(), "expected a number of days after " + sign.describe()
+                        + " but found " + days.describe());
+            }
+            next++;
+        } else if (sign.kind() == Kind.NUMBER && sign.text().startsWith("-")) {
+            // "today -3": the lexer read the minus as the number's sign.
+            next++;
+            minus = false;
+            days = sign;
+        } else {
+            return node(new Expression.Variable(VariableName.TODAY, today.position()));
+        }
+        BigDecimal count = new BigDecimal(days.text());
+        if (count.scale() > 0 || count.abs().compareTo(BigDecimal.valueOf(MAX_DAYS)) > 0) {
+            throw new ExpressionError(days.position(), "a number of days is a whole number of at most " + MAX_DAYS);
+        }
+        int value = count.intValueExact();
+        return node(new Expression.DaysFromToday(minus ? -value : value, today.position()));
     }
 
     private static Comparator comparator(String symbol) {
@@ -218,7 +292,8 @@ public final class ExpressionParser {
     }
 
     enum Kind {
-        NAME, TEXT, NUMBER, TRUE, FALSE, NULL, AND, OR, NOT, IN, COMPARATOR, OPEN, CLOSE, COMMA, DOT, END
+        NAME, TEXT, NUMBER, TRUE, FALSE, NULL, AND, OR, NOT, IN, IF, THEN, ELSE, COMPARATOR, OPEN, CLOSE, COMMA, DOT,
+        PLUS, MINUS, END
     }
 
     record Token(Kind kind, String text, Position position) {
@@ -290,6 +365,8 @@ public final class ExpressionParser {
                 case ')' -> Kind.CLOSE;
                 case ',' -> Kind.COMMA;
                 case '.' -> Kind.DOT;
+                case '+' -> Kind.PLUS;
+                case '-' -> Kind.MINUS;
                 default -> null;
             };
             if (single == null) {
@@ -379,6 +456,9 @@ public final class ExpressionParser {
                 case "or" -> Kind.OR;
                 case "not" -> Kind.NOT;
                 case "in" -> Kind.IN;
+                case "if" -> Kind.IF;
+                case "then" -> Kind.THEN;
+                case "else" -> Kind.ELSE;
                 case "true" -> Kind.TRUE;
                 case "false" -> Kind.FALSE;
                 case "null" -> Kind.NULL;

@@ -17,13 +17,19 @@ class ExpressionFuzzTest {
             "b.login != 'x' and a in ('sent', 'confirmed')",
             "not (n > 1000.50) and team in user.groups",
             "n <= 3 and (a != 'cancelled' or b = 7)",
-            "a = 'O''Brien' and a not in ('FR', 'DE', 'IT')");
+            "a = 'O''Brien' and a not in ('FR', 'DE', 'IT')",
+            "d <= today + 30 and d > today - 7 and 3 in user.groups");
+    private static final List<String> VALID_DEFAULTS = List.of(
+            "if 3 in user.groups and today >= '2026-01-01' then today + 30 else today - 2",
+            "if user.company = 2 or not (user.id in (4, 5)) then today else if today < today + 1 then today else today");
     private static final Schema SCHEMA = new Schema(List.of(
             new Model("user", java.util.Map.of("login", FieldType.Scalar.TEXT)),
             new Model("company", java.util.Map.of()), new Model("group", java.util.Map.of()),
             new Model("thing", java.util.Map.of("a", FieldType.Scalar.TEXT, "n", FieldType.Scalar.NUMBER,
-                    "b", new FieldType.Reference("user"), "team", new FieldType.Reference("group")))));
+                    "b", new FieldType.Reference("user"), "team", new FieldType.Reference("group"),
+                    "d", FieldType.Scalar.DATE))));
     private static final String[] PIECES = {"a", "n", "team", "b.login", "b.c", "user.id", "user.groups", "today", "'x'", "'", "''", "1",
+        "if", "then", "else", "+", "-", "today + 3", "today -", "- 36501", "d",
         "-2.5", "1.", ".", "(", ")", ",", "=", "!=", "<", "<=", ">", ">=", "and", "or", "not", "in", "true", "null",
         " ", "\n", "\t", "#", "\\", "\"", ";", "--", "/*", "$", "{", "\u0000", "\u00e9", "\ud83d\ude00", "\ud800"};
 
@@ -52,6 +58,30 @@ class ExpressionFuzzTest {
         }
         assertThat(trees).as("some inputs are valid and well typed").isPositive();
         assertThat(errors).as("most are not").isGreaterThan(trees);
+    }
+
+    /** The same for computed defaults: a checked tree of a date default, or the documented error. */
+    @Test
+    void everyDefaultGetsATreeOrTheDocumentedError() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int trees = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String input = switch (i % 3) {
+                case 0 -> randomPieces(random);
+                case 1 -> mutated(random, VALID_DEFAULTS.get(random.nextInt(VALID_DEFAULTS.size())));
+                default -> randomChars(random);
+            };
+            try {
+                new ExpressionChecker(SCHEMA).parseDefaultFor("thing", FieldType.Scalar.DATE, input);
+                trees++;
+            } catch (ExpressionError expected) {
+                assertThat(expected.position().line()).isPositive();
+            } catch (RuntimeException | StackOverflowError other) {
+                fail("seed " + seed + ", input " + escaped(input) + ": " + other, other);
+            }
+        }
+        assertThat(trees).as("some defaults are valid and well typed").isPositive();
     }
 
     private static String randomPieces(Random random) {
