@@ -4,6 +4,7 @@ import app.strongroom.files.FileStore;
 import app.strongroom.identity.Role;
 import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.AccessPolicy;
 import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.QueryParameters;
 import app.strongroom.tenant.access.RecordModel;
@@ -20,6 +21,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -81,21 +83,31 @@ public class ContactService {
                 .map(ContactView::of));
     }
 
-    /** A new contact; a company or city the details leave empty takes the tenant's computed default. */
+    /** A new contact, as typed (its form opened with the defaults already). */
     public ContactId create(ContactDetails details) {
+        return tenantData.underRules((em, policy) -> create(em, policy, details));
+    }
+
+    /** A new contact whose company or city, left empty, take the tenant's computed defaults first. */
+    public ContactId createWithDefaults(ContactDetails details) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
             Defaults defaults = Defaults.of(em, MODEL, policy.user());
-            Contact contact = new Contact(new ContactDetails(details.name(), details.email(), details.phone(),
+            return create(em, policy, new ContactDetails(details.name(), details.email(), details.phone(),
                     details.company() != null ? details.company()
                             : defaults.text(DefaultField.CONTACT_COMPANY).orElse(null),
                     details.city() != null ? details.city() : defaults.text(DefaultField.CONTACT_CITY).orElse(null),
                     details.notes()));
-            em.persist(contact);
-            em.flush();
-            policy.requireInside(em, MODEL, Operation.CREATE, contact.id().value());
-            return contact.id();
         });
+    }
+
+    private static ContactId create(EntityManager em, AccessPolicy policy, ContactDetails details) {
+        policy.require(MODEL, Operation.CREATE);
+        Contact contact = new Contact(details);
+        em.persist(contact);
+        em.flush();
+        policy.requireInside(em, MODEL, Operation.CREATE, contact.id().value());
+        return contact.id();
     }
 
     /** Applies {@code details} if the contact is still at {@code version}. */

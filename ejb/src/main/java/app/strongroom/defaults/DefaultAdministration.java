@@ -15,10 +15,19 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The tenant administrator's computed defaults. An expression that does not check is refused with its position and
@@ -30,6 +39,9 @@ import java.util.Optional;
 public class DefaultAdministration {
     /** The audit trail keeps 500 characters of detail; an expression may be 2000. */
     private static final int AUDITED_LENGTH = 400;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Logger LOG = Logger.getLogger(DefaultAdministration.class.getName());
 
     @Inject
     TenantData tenantData;
@@ -40,37 +52,41 @@ public class DefaultAdministration {
                 .map(field -> view(field, FieldDefault.of(em, field), policy.user())).toList());
     }
 
-    /** Sets the default of {@code field}; a blank expression clears it. */
-    public DefaultChange save(DefaultField field, String expression) {
-        if (expression == null || expression.isBlank()) {
-            return clear(field);
-        }
+    /**
+     * Sets the default of {@code field} to {@code expression}, a blank one clearing it, if it is still {@code read}
+     * (what the caller was shown, {@code ""} for none); otherwise nothing is written.
+     */
+    public DefaultChange save(DefaultField field, String read, String expression) {
         String actor = tenantData.caller().login();
+        String wanted = expression == null ? "" : expression.strip();
         try {
             return tenantData.inTransaction(em -> {
                 Optional<FieldDefault> existing = FieldDefault.of(em, field);
-                if (existing.isPresent() && existing.get().expression().equals(expression)) {
-                    return new DefaultChange.Saved();
+                if (!existing.map(FieldDefault::expression).orElse("").equals(read)) {
+                    return new DefaultChange.Stale();
                 }
-                existing.ifPresentOrElse(d -> d.change(expression), () -> em.persist(new FieldDefault(field,
-                        expression)));
-                audit(em, SecurityEventKind.DEFAULT_SAVED, actor, field, expression);
+                if (wanted.isEmpty()) {
+                    existing.ifPresent(stored -> {
+                        em.remove(stored);
+                        audit(em, SecurityEventKind.DEFAULT_CLEARED, actor, field, stored.expression());
+                    });
+                    return new DefaultChange.Cleared();
+                }
+                if (!wanted.equals(read)) {
+                    existing.ifPresentOrElse(d -> d.change(wanted), () -> em.persist(new FieldDefault(field, wanted)));
+                    em.flush();
+                    audit(em, SecurityEventKind.DEFAULT_SAVED, actor, field, wanted);
+                }
                 return new DefaultChange.Saved();
             });
         } catch (ExpressionError wrong) {
             return new DefaultChange.Refused(wrong.getMessage());
+        } catch (RuntimeException failed) {
+            if (concurrent(failed)) {
+                return new DefaultChange.Stale();
+            }
+            throw failed;
         }
-    }
-
-    public DefaultChange clear(DefaultField field) {
-        String actor = tenantData.caller().login();
-        return tenantData.inTransaction(em -> {
-            FieldDefault.of(em, field).ifPresent(existing -> {
-                em.remove(existing);
-                audit(em, SecurityEventKind.DEFAULT_CLEARED, actor, field, existing.expression());
-            });
-            return new DefaultChange.Cleared();
-        });
     }
 
     private static DefaultView view(DefaultField field, Optional<FieldDefault> stored, UserContext user) {
@@ -83,6 +99,34 @@ public class DefaultAdministration {
         } catch (ExpressionError broken) {
             return new DefaultView(field, stored.get().expression(), Optional.empty(),
                     Optional.of(broken.getMessage()));
+        } catch (RuntimeException unexpected) {
+            // The page that would mend a default must open whatever the default does.
+            LOG.log(Level.SEVERE, "the default of " + field + " failed", unexpected);
+            return new DefaultView(field, stored.get().expression(), Optional.empty(), Optional.of("cannot be "
+                    + "computed"));
+        }
+    }
+
+    /**
+     * Two administrators writing a field's first default at once (the unique key lets one through) or changing it
+     * at once (its version does).
+     */
+    private static boolean concurrent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException
+                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String digest(String expression) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(expression.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException absent) {
+            throw new IllegalStateException("every JDK has SHA-256", absent);
         }
     }
 
@@ -90,10 +134,15 @@ public class DefaultAdministration {
         return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
     }
 
+    /**
+     * The expression with its runs of spaces made one, so padding cannot push what matters out of the kept text; a
+     * longer one is cut, and its digest names the whole.
+     */
     private static void audit(EntityManager em, SecurityEventKind kind, String actor, DefaultField field,
                               String expression) {
-        String text = expression.length() <= AUDITED_LENGTH ? expression
-                : expression.substring(0, AUDITED_LENGTH) + "…";
+        String collapsed = WHITESPACE.matcher(expression).replaceAll(" ");
+        String text = collapsed.length() <= AUDITED_LENGTH ? collapsed
+                : collapsed.substring(0, AUDITED_LENGTH) + "… (sha-256 " + digest(expression) + ")";
         em.persist(new SecurityEvent(kind, null, null, actor, field.model().modelName() + "." + field.field() + ": "
                 + text));
     }

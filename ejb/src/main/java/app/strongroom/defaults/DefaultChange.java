@@ -9,6 +9,10 @@ public sealed interface DefaultChange {
     record Cleared() implements DefaultChange {
     }
 
+    /** Another administrator changed the default since it was read: nothing was written. */
+    record Stale() implements DefaultChange {
+    }
+
     /** The expression does not check: the reason names line and column; nothing was saved. */
     record Refused(String reason) implements DefaultChange {
     }

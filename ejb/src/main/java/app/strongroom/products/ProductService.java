@@ -5,6 +5,7 @@ import app.strongroom.records.Change;
 import app.strongroom.records.ListRequest;
 import app.strongroom.records.RecordLists;
 import app.strongroom.tenancy.TenantData;
+import app.strongroom.tenant.access.AccessPolicy;
 import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.defaults.DefaultField;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,22 +50,32 @@ public class ProductService {
                 .map(ProductView::of));
     }
 
-    /** A new product; a price or tax rate the details leave empty takes the tenant's computed default. */
+    /** A new product, as typed (its form opened with the defaults already). */
     public long create(ProductDetails details) {
+        return tenantData.underRules((em, policy) -> create(em, policy, details));
+    }
+
+    /** A new product whose price or tax rate, left empty, take the tenant's computed defaults first. */
+    public long createWithDefaults(ProductDetails details) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
             Defaults defaults = Defaults.of(em, MODEL, policy.user());
-            Product product = new Product(new ProductDetails(details.name(), details.code(),
+            return create(em, policy, new ProductDetails(details.name(), details.code(),
                     details.unitPrice() != null ? details.unitPrice()
                             : defaults.number(DefaultField.PRODUCT_UNIT_PRICE).orElse(null),
                     details.taxRate() != null ? details.taxRate()
                             : defaults.number(DefaultField.PRODUCT_TAX_RATE).orElse(null),
-                    details.active()), null);
-            em.persist(product);
-            em.flush();
-            policy.requireInside(em, MODEL, Operation.CREATE, product.id());
-            return product.id();
+                    details.active()));
         });
+    }
+
+    private static long create(EntityManager em, AccessPolicy policy, ProductDetails details) {
+        policy.require(MODEL, Operation.CREATE);
+        Product product = new Product(details, null);
+        em.persist(product);
+        em.flush();
+        policy.requireInside(em, MODEL, Operation.CREATE, product.id());
+        return product.id();
     }
 
     public Change update(long id, long version, ProductDetails details) {

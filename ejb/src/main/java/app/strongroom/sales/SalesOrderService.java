@@ -76,23 +76,33 @@ public class SalesOrderService {
     }
 
     /**
-     * A new quotation of the caller's company. A field the draft leaves empty takes the tenant's computed default;
-     * without one the order is dated today and the caller sells it.
+     * A new quotation of the caller's company, as typed: its form opened with the defaults already, so what its user
+     * emptied stays empty. Without a date the order is dated today; without a salesperson the caller sells it.
      */
     public long create(OrderDraft draft) {
+        return tenantData.underRules((em, policy) -> create(em, policy, draft));
+    }
+
+    /** A new quotation whose fields the draft leaves empty take the tenant's computed defaults first. */
+    public long createWithDefaults(OrderDraft draft) {
         return tenantData.underRules((em, policy) -> {
             policy.require(MODEL, Operation.CREATE);
-            OrderDraft complete = completed(draft, Defaults.of(em, MODEL, policy.user()), policy.user().today());
-            Company company = em.find(Company.class, policy.user().companyId());
-            Contact customer = customer(em, policy, complete.customerId());
-            SalesOrder order = new SalesOrder(customer, company, complete.orderDate());
-            order.changeHeader(customer, complete.orderDate(), complete.note());
-            apply(em, policy, order, complete);
-            em.persist(order);
-            em.flush();
-            policy.requireInside(em, MODEL, Operation.CREATE, order.id());
-            return order.id();
+            return create(em, policy, completed(draft, Defaults.of(em, MODEL, policy.user())));
         });
+    }
+
+    private static long create(EntityManager em, AccessPolicy policy, OrderDraft draft) {
+        policy.require(MODEL, Operation.CREATE);
+        LocalDate date = draft.orderDate() != null ? draft.orderDate() : policy.user().today();
+        Company company = em.find(Company.class, policy.user().companyId());
+        Contact customer = customer(em, policy, draft.customerId());
+        SalesOrder order = new SalesOrder(customer, company, date);
+        order.changeHeader(customer, date, draft.note());
+        apply(em, policy, order, draft);
+        em.persist(order);
+        em.flush();
+        policy.requireInside(em, MODEL, Operation.CREATE, order.id());
+        return order.id();
     }
 
     public Change update(long id, long version, OrderDraft draft) {
@@ -214,9 +224,9 @@ public class SalesOrderService {
         }
     }
 
-    private static OrderDraft completed(OrderDraft draft, Defaults defaults, LocalDate today) {
+    private static OrderDraft completed(OrderDraft draft, Defaults defaults) {
         return new OrderDraft(draft.customerId(),
-                draft.orderDate() != null ? draft.orderDate() : defaults.date(DefaultField.ORDER_DATE).orElse(today),
+                draft.orderDate() != null ? draft.orderDate() : defaults.date(DefaultField.ORDER_DATE).orElse(null),
                 draft.note() != null && !draft.note().isBlank() ? draft.note()
                         : defaults.text(DefaultField.ORDER_NOTE).orElse(null),
                 draft.salespersonId() != null ? draft.salespersonId()

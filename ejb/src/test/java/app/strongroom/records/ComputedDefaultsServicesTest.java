@@ -92,14 +92,14 @@ class ComputedDefaultsServicesTest {
     @Test
     void theAdministratorSavesSeesAndClearsADefaultAndEachChangeIsAudited() {
         DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
-        assertThat(admin.save(DefaultField.INVOICE_DUE_DATE, "today + 45")).isInstanceOf(DefaultChange.Saved.class);
+        assertThat(save(admin, DefaultField.INVOICE_DUE_DATE, "today + 45")).isInstanceOf(DefaultChange.Saved.class);
         DefaultView due = view(admin, DefaultField.INVOICE_DUE_DATE);
         assertThat(due.expression()).isEqualTo("today + 45");
         assertThat(due.value()).contains(TODAY.plusDays(45).toString());
         assertThat(view(admin, DefaultField.ORDER_NOTE).expression()).isEmpty();
 
-        assertThat(admin.save(DefaultField.INVOICE_DUE_DATE, "today + 60")).isInstanceOf(DefaultChange.Saved.class);
-        assertThat(admin.save(DefaultField.INVOICE_DUE_DATE, "  ")).isInstanceOf(DefaultChange.Cleared.class);
+        assertThat(save(admin, DefaultField.INVOICE_DUE_DATE, "today + 60")).isInstanceOf(DefaultChange.Saved.class);
+        assertThat(save(admin, DefaultField.INVOICE_DUE_DATE, "  ")).isInstanceOf(DefaultChange.Cleared.class);
         assertThat(view(admin, DefaultField.INVOICE_DUE_DATE).expression()).isEmpty();
         List<String> audited = tenant.inTransaction(em -> em.createNamedQuery(SecurityEvent.LATEST,
                 SecurityEvent.class).setMaxResults(3).getResultStream().map(e -> e.kind() + " " + e.detail()).toList());
@@ -111,10 +111,10 @@ class ComputedDefaultsServicesTest {
     @Test
     void anExpressionThatDoesNotCheckIsRefusedWithItsPositionAndNothingIsSaved() {
         DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
-        admin.save(DefaultField.ORDER_NOTE, "'kept'");
+        save(admin, DefaultField.ORDER_NOTE, "'kept'");
         for (String wrong : List.of("if 3 in user.groups then 'a'", "salesperson = 1", "today", "'a' 'b'",
                 "x".repeat(2001), "if user.id then 'a' else 'b'")) {
-            DefaultChange change = admin.save(DefaultField.ORDER_NOTE, wrong);
+            DefaultChange change = save(admin, DefaultField.ORDER_NOTE, wrong);
             assertThat(change).as(wrong).isInstanceOfSatisfying(DefaultChange.Refused.class,
                     refused -> assertThat(refused.reason()).matches("line \\d+, column \\d+: .+"));
         }
@@ -127,9 +127,9 @@ class ComputedDefaultsServicesTest {
     @Test
     void aNewOrderFormGetsTheDefaultsComputedForItsUser() {
         DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
-        admin.save(DefaultField.ORDER_TEAM, "if %d in user.groups then %d else %d".formatted(sales, sales, sales + 1));
-        admin.save(DefaultField.ORDER_DATE, "today + 1");
-        admin.save(DefaultField.ORDER_SALESPERSON, "user.id");
+        save(admin, DefaultField.ORDER_TEAM, "if %d in user.groups then %d else %d".formatted(sales, sales, sales + 1));
+        save(admin, DefaultField.ORDER_DATE, "today + 1");
+        save(admin, DefaultField.ORDER_SALESPERSON, "user.id");
 
         Defaults forSam = tenant.as("sam", new NewRecordDefaults()).of(RecordModel.SALES_ORDER);
         assertThat(forSam.id(DefaultField.ORDER_TEAM)).contains(sales);
@@ -145,22 +145,22 @@ class ComputedDefaultsServicesTest {
     @Test
     void aRecordMadeWithoutAFieldTakesItsDefaultAndOneMadeWithItKeepsIt() {
         DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
-        admin.save(DefaultField.ORDER_DATE, "today - 2");
-        admin.save(DefaultField.ORDER_NOTE, "if %d in user.groups then 'from sales' else 'from elsewhere'"
+        save(admin, DefaultField.ORDER_DATE, "today - 2");
+        save(admin, DefaultField.ORDER_NOTE, "if %d in user.groups then 'from sales' else 'from elsewhere'"
                 .formatted(sales));
-        admin.save(DefaultField.ORDER_TEAM, Long.toString(sales));
-        admin.save(DefaultField.INVOICE_DUE_DATE, "today + 45");
-        admin.save(DefaultField.CONTACT_CITY, "'Paris'");
-        admin.save(DefaultField.PRODUCT_TAX_RATE, "5.5");
+        save(admin, DefaultField.ORDER_TEAM, Long.toString(sales));
+        save(admin, DefaultField.INVOICE_DUE_DATE, "today + 45");
+        save(admin, DefaultField.CONTACT_CITY, "'Paris'");
+        save(admin, DefaultField.PRODUCT_TAX_RATE, "5.5");
 
         SalesOrderService orders = tenant.as("sam", new SalesOrderService());
-        OrderView bare = orders.find(orders.create(draft(null, null, null, null))).orElseThrow();
+        OrderView bare = orders.find(orders.createWithDefaults(draft(null, null, null, null))).orElseThrow();
         assertThat(bare.orderDate()).isEqualTo(TODAY.minusDays(2));
         assertThat(bare.note()).isEqualTo("from sales");
         assertThat(bare.teamId()).isEqualTo(sales);
         assertThat(bare.salespersonId()).as("no default: the caller").isEqualTo(sam);
 
-        OrderView given = orders.find(orders.create(draft(TODAY, "typed", boss, null))).orElseThrow();
+        OrderView given = orders.find(orders.createWithDefaults(draft(TODAY, "typed", boss, null))).orElseThrow();
         assertThat(given.orderDate()).isEqualTo(TODAY);
         assertThat(given.note()).isEqualTo("typed");
         assertThat(given.salespersonId()).isEqualTo(boss);
@@ -172,34 +172,86 @@ class ComputedDefaultsServicesTest {
                 .isEqualTo(TODAY.plusDays(45));
 
         ContactService contacts = tenant.as("boss", new ContactService());
-        ContactView noCity = contacts.find(contacts.create(ContactDetails.of("No city", null, null, null, null)))
-                .orElseThrow();
+        ContactView noCity = contacts.find(contacts.createWithDefaults(ContactDetails.of("No city", null, null, null,
+                null))).orElseThrow();
         assertThat(noCity.city()).isEqualTo("Paris");
-        assertThat(contacts.find(contacts.create(ContactDetails.of("Typed", null, null, null, "Oslo")))
+        assertThat(contacts.find(contacts.createWithDefaults(ContactDetails.of("Typed", null, null, null, "Oslo")))
                 .orElseThrow().city()).isEqualTo("Oslo");
         ProductService products = tenant.as("boss", new ProductService());
-        assertThat(products.find(products.create(new ProductDetails("Gadget", "G-1", BigDecimal.ONE, null, true)))
-                .orElseThrow().taxRate()).isEqualByComparingTo("5.5");
+        assertThat(products.find(products.createWithDefaults(new ProductDetails("Gadget", "G-1", BigDecimal.ONE, null,
+                true))).orElseThrow().taxRate()).isEqualByComparingTo("5.5");
+
+        OrderView asTyped = orders.find(orders.create(draft(null, null, null, null))).orElseThrow();
+        assertThat(asTyped.note()).as("a form opened with the defaults: what its user emptied stays empty")
+                .isNull();
+        assertThat(asTyped.teamId()).isNull();
+        assertThat(asTyped.orderDate()).isEqualTo(TODAY);
+        assertThat(contacts.find(contacts.create(ContactDetails.of("Emptied", null, null, null, null))).orElseThrow()
+                .city()).isNull();
     }
 
     @Test
     void aDefaultIsCheckedLikeATypedValueAndRefusedTheSameWay() {
         DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
-        admin.save(DefaultField.ORDER_SALESPERSON, "424242");
+        save(admin, DefaultField.ORDER_SALESPERSON, "424242");
         SalesOrderService orders = tenant.as("sam", new SalesOrderService());
         long before = orderCount();
-        assertThatThrownBy(() -> orders.create(draft(null, null, null, null))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> orders.createWithDefaults(draft(null, null, null, null))).isInstanceOfSatisfying(
                 InvalidValue.class, invalid -> assertThat(invalid.field()).isEqualTo("salesperson"));
         assertThat(orderCount()).as("nothing made").isEqualTo(before);
 
-        admin.save(DefaultField.ORDER_SALESPERSON, "user.id");
-        admin.save(DefaultField.INVOICE_DUE_DATE, "today - 1");
+        save(admin, DefaultField.ORDER_SALESPERSON, "user.id");
+        save(admin, DefaultField.INVOICE_DUE_DATE, "'2000-01-01'");
         SalesOrderService bosss = tenant.as("boss", new SalesOrderService());
-        long order = bosss.create(draft(null, null, null, null));
+        long order = bosss.createWithDefaults(draft(null, null, null, null));
         bosss.move(order, OrderMove.CONFIRM);
         assertThatThrownBy(() -> bosss.invoice(order)).isInstanceOfSatisfying(InvalidValue.class,
                 invalid -> assertThat(invalid.field()).isEqualTo("due date"));
         assertThat(bosss.find(order).orElseThrow().state().name()).as("rolled back").isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aDefaultThatCouldOnlyFailWhenARecordIsMadeIsRefusedWhenWritten() {
+        DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
+        assertRefused(admin, DefaultField.CONTACT_CITY, "'" + "x".repeat(101) + "'", "line 1, column 1: city is");
+        assertRefused(admin, DefaultField.PRODUCT_UNIT_PRICE, "if 3 in user.groups then 2 else -5",
+                "line 1, column 33: unit price must be between 0");
+        assertRefused(admin, DefaultField.PRODUCT_TAX_RATE, "12.345", "tax rate has more than 2 decimals");
+        assertRefused(admin, DefaultField.INVOICE_DUE_DATE, "today - 1", "line 1, column 1: due date must not be");
+        assertRefused(admin, DefaultField.ORDER_DATE, "'+999999999-12-31'", "type mismatch");
+        assertRefused(admin, DefaultField.ORDER_NOTE, "'x\u202ey'", "line 1, column 3: a text holds no");
+        assertThat(admin.defaults()).allMatch(v -> v.expression().isEmpty(), "nothing saved");
+        assertThat(save(admin, DefaultField.INVOICE_DUE_DATE, "today")).isInstanceOf(DefaultChange.Saved.class);
+    }
+
+    @Test
+    void aSaveFromAStaleReadingChangesNothing() {
+        DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
+        save(admin, DefaultField.ORDER_NOTE, "'first'");
+        assertThat(admin.save(DefaultField.ORDER_NOTE, "", "'second'")).isInstanceOf(DefaultChange.Stale.class);
+        assertThat(admin.save(DefaultField.ORDER_NOTE, "'older'", "")).isInstanceOf(DefaultChange.Stale.class);
+        assertThat(view(admin, DefaultField.ORDER_NOTE).expression()).isEqualTo("'first'");
+    }
+
+    @Test
+    void paddingCannotPushTheMeaningOutOfTheAuditTrail() {
+        DefaultAdministration admin = tenant.as("boss", new DefaultAdministration());
+        String padded = "if user.id = 1" + " ".repeat(1500) + "then 'a' else 'b'";
+        save(admin, DefaultField.ORDER_NOTE, padded);
+        List<String> audited = tenant.inTransaction(em -> em.createNamedQuery(SecurityEvent.LATEST,
+                SecurityEvent.class).setMaxResults(1).getResultStream().map(SecurityEvent::detail).toList());
+        assertThat(audited).containsExactly("sales_order.note: if user.id = 1 then 'a' else 'b'");
+        String longOne = "if " + "user.id != 1 and ".repeat(30) + "user.id != 2 then 'a' else 'b'";
+        save(admin, DefaultField.ORDER_NOTE, longOne);
+        String detail = tenant.inTransaction(em -> em.createNamedQuery(SecurityEvent.LATEST, SecurityEvent.class)
+                .setMaxResults(1).getSingleResult().detail());
+        assertThat(detail).hasSizeLessThanOrEqualTo(500).matches("(?s).*… \\(sha-256 [0-9a-f]{64}\\)");
+    }
+
+    private static void assertRefused(DefaultAdministration admin, DefaultField field, String expression,
+                                      String reason) {
+        assertThat(save(admin, field, expression)).as(expression).isInstanceOfSatisfying(DefaultChange.Refused.class,
+                refused -> assertThat(refused.reason()).contains(reason));
     }
 
     private static long orderCount() {
@@ -210,6 +262,11 @@ class ComputedDefaultsServicesTest {
     private static OrderDraft draft(LocalDate date, String note, Long salesperson, Long team) {
         return new OrderDraft(customer, date, note, salesperson, team, List.of(new LineInput(product, BigDecimal.ONE,
                 null, null)));
+    }
+
+    /** Saves as the page does: from what the administrator was shown. */
+    private static DefaultChange save(DefaultAdministration admin, DefaultField field, String expression) {
+        return admin.save(field, view(admin, field).expression(), expression);
     }
 
     private static DefaultView view(DefaultAdministration admin, DefaultField field) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The defaults of one model's new record, computed for one user: each field's value, or none. */
@@ -39,6 +40,9 @@ public final class Defaults implements Serializable {
                     } catch (ExpressionError broken) {
                         LOG.warning(() -> "the default of " + field + " no longer checks and gives nothing: "
                                 + broken.getMessage());
+                    } catch (RuntimeException unexpected) {
+                        // A default that cannot be computed must not stop records from being made.
+                        LOG.log(Level.SEVERE, "the default of " + field + " failed and gives nothing", unexpected);
                     }
                 }));
         return new Defaults(values);

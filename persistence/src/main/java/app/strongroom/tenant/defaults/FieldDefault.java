@@ -78,8 +78,10 @@ public class FieldDefault {
     }
 
     private static Computed check(DefaultField target, String expression) {
-        return new ExpressionChecker(RecordModel.SCHEMA).parseDefaultFor(target.model().modelName(), target.type(),
-                expression);
+        Computed computed = new ExpressionChecker(RecordModel.SCHEMA).parseDefaultFor(target.model().modelName(),
+                target.type(), expression);
+        target.checkLimits(computed);
+        return computed;
     }
 
     public Optional<DefaultField> field() {

@@ -63,12 +63,22 @@ public class Product {
     }
 
     /** Replaces every editable field at once; {@code company} null makes the product every company's. */
+    /** A unit price as a product keeps it: 0 to 999,999,999,999 with at most two decimals. */
+    public static BigDecimal unitPrice(BigDecimal price) {
+        return LineAmounts.within("unit price", price, BigDecimal.ZERO, MAX_PRICE, 2);
+    }
+
+    /** A tax rate in percent as a product keeps it: 0 to 100 with at most two decimals. */
+    public static BigDecimal taxRate(BigDecimal rate) {
+        return LineAmounts.within("tax rate", rate, BigDecimal.ZERO, BigDecimal.valueOf(100), 2);
+    }
+
     public final void apply(ProductDetails details, Company company) {
         this.name = Require.text("name", details.name(), 200).strip();
         this.code = Require.matching("code", Require.text("code", details.code(), 40).strip(), CODE,
                 "must start with a letter or digit and use only letters, digits and . _ / -");
-        this.unitPrice = LineAmounts.within("unit price", details.unitPrice(), BigDecimal.ZERO, MAX_PRICE, 2);
-        this.taxRate = LineAmounts.within("tax rate", details.taxRate(), BigDecimal.ZERO, BigDecimal.valueOf(100), 2);
+        this.unitPrice = unitPrice(details.unitPrice());
+        this.taxRate = taxRate(details.taxRate());
         this.active = details.active();
         this.company = company;
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);

@@ -80,6 +80,10 @@ class ComputedDefaultsTest {
         assertError(DefaultField.ORDER_SALESPERSON, "-4", 1, 1, "type mismatch");
         assertError(DefaultField.ORDER_TEAM, "user.groups", 1, 1, "a default is one value");
         assertError(DefaultField.ORDER_NOTE, "null", 1, 1, "null is no default");
+        assertError(DefaultField.ORDER_DATE, "'+999999999-12-31'", 1, 1, "type mismatch");
+        assertError(DefaultField.ORDER_DATE, "'0000-01-01'", 1, 1, "type mismatch");
+        assertError(DefaultField.CONTACT_CITY, "'Par\u200bis'", 1, 5, "invisible formatting characters");
+
         assertError(DefaultField.ORDER_NOTE, "if 3 in user.groups then 'a'", 1, 29, "every if has an else");
         assertError(DefaultField.ORDER_NOTE, "if 3 in user.groups 'a' else 'b'", 1, 21, "expected then");
         assertError(DefaultField.ORDER_NOTE, "else 'b'", 1, 1, "without its if");
@@ -103,6 +107,15 @@ class ComputedDefaultsTest {
                 .isInstanceOf(ExpressionError.class);
         assertThat(stored.expression()).as("nothing changed").isEqualTo("today + 30");
         assertThatThrownBy(() -> new FieldDefault(DefaultField.CONTACT_CITY, "3")).isInstanceOf(ExpressionError.class);
+        assertThatThrownBy(() -> new FieldDefault(DefaultField.CONTACT_CITY, "'" + "x".repeat(101) + "'"))
+                .isInstanceOfSatisfying(ExpressionError.class, e -> assertThat(e.getMessage())
+                        .startsWith("line 1, column 1: city "));
+        assertThatThrownBy(() -> new FieldDefault(DefaultField.PRODUCT_UNIT_PRICE,
+                "if today > '2026-01-01' then 1.5 else -1")).isInstanceOfSatisfying(ExpressionError.class,
+                        e -> assertThat(e.getMessage()).startsWith("line 1, column 39: unit price must be between 0"));
+        assertThatThrownBy(() -> new FieldDefault(DefaultField.INVOICE_DUE_DATE, "if 3 in user.groups then today "
+                + "else today - 2")).isInstanceOfSatisfying(ExpressionError.class, e -> assertThat(e.position())
+                        .isEqualTo(new Position(1, 37)));
     }
 
     @Test
@@ -122,6 +135,11 @@ class ComputedDefaultsTest {
         assertThat(((Expression.And) rule).operands().get(0)).isInstanceOfSatisfying(Expression.Comparison.class,
                 c -> assertThat(c.right()).isEqualTo(new Expression.DaysFromToday(-30, new Position(1, 12))));
         assertThatThrownBy(() -> ExpressionParser.parse("due_date < today * 2")).isInstanceOf(ExpressionError.class);
+        assertThatThrownBy(() -> CHECKER.parseFor("sales_order", "5 < salesperson")).isInstanceOfSatisfying(
+                ExpressionError.class, e -> assertThat(e.reason()).contains("salesperson is a user record, which has "
+                        + "no order"));
+        assertThatThrownBy(() -> CHECKER.parseFor("invoice", "due_date > '+100000-01-01'"))
+                .isInstanceOf(ExpressionError.class);
     }
 
     private static Object value(DefaultField field, String text, UserContext user) {

@@ -26,6 +26,11 @@ public class DefaultRow implements Serializable {
         return !stored.equals(expression == null ? "" : expression.strip());
     }
 
+    /** The expression the administrator was shown, {@code ""} for none: a save changes the default only from it. */
+    String stored() {
+        return stored;
+    }
+
     public DefaultField getField() {
         return field;
     }

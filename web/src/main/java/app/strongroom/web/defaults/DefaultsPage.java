@@ -37,9 +37,12 @@ public class DefaultsPage implements Serializable {
         Map<DefaultField, String> typed = new EnumMap<>(DefaultField.class);
         for (DefaultRow row : rows) {
             if (row.changed()) {
-                DefaultChange change = administration.save(row.getField(), row.getExpression());
+                DefaultChange change = administration.save(row.getField(), row.stored(), row.getExpression());
                 if (change instanceof DefaultChange.Refused refusal) {
                     refused.put(row.getField(), refusal.reason());
+                    typed.put(row.getField(), row.getExpression());
+                } else if (change instanceof DefaultChange.Stale) {
+                    refused.put(row.getField(), Messages.text("defaults.stale"));
                     typed.put(row.getField(), row.getExpression());
                 }
             }

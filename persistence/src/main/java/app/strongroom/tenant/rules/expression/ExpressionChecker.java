@@ -12,6 +12,7 @@ import app.strongroom.tenant.rules.expression.FieldType.Scalar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Checks a parsed expression against the model it is written for: every path names fields that exist, every step but
@@ -142,10 +143,15 @@ public final class ExpressionChecker {
         if (!compatible(left, comparison.left(), right, comparison.right())) {
             throw mismatch(comparison.position(), comparison.left(), left, comparison.right(), right);
         }
-        if (comparison.comparator().orders() && !(left.type() instanceof Scalar scalar
-                && (scalar == Scalar.TEXT || scalar == Scalar.NUMBER || scalar == Scalar.DATE))) {
-            throw new ExpressionError(comparison.position(), describe(comparison.left()) + " is "
-                    + left.type().describe() + ", which has no order: compare it with = or !=");
+        if (comparison.comparator().orders()) {
+            for (Kind side : List.of(left, right)) {
+                if (!(side.type() instanceof Scalar scalar
+                        && (scalar == Scalar.TEXT || scalar == Scalar.NUMBER || scalar == Scalar.DATE))) {
+                    Operand operand = side == left ? comparison.left() : comparison.right();
+                    throw new ExpressionError(comparison.position(), describe(operand) + " is "
+                            + side.type().describe() + ", which has no order: compare it with = or !=");
+                }
+            }
         }
     }
 
@@ -196,12 +202,7 @@ public final class ExpressionChecker {
             return choice.values().contains(text.value());
         }
         if (kind.type() == Scalar.DATE && literal instanceof Expression.Text text) {
-            try {
-                LocalDate.parse(text.value());
-                return true;
-            } catch (DateTimeParseException notADate) {
-                return false;
-            }
+            return isDate(text.value());
         }
         return false;
     }
@@ -265,5 +266,18 @@ public final class ExpressionChecker {
 
     /** An operand's type, and whether it is a set (user.groups) or null. */
     private record Kind(FieldType type, boolean isSet, boolean isNull) {
+    }
+
+    /**
+     * An ISO date of the years 1 to 9999: {@link LocalDate} would take years of nine digits, which no database column
+     * holds, so a rule or default with one would fail only when used.
+     */
+    public static boolean isDate(String text) {
+        try {
+            int year = LocalDate.parse(text).getYear();
+            return year >= 1 && year <= 9999;
+        } catch (DateTimeParseException notADate) {
+            return false;
+        }
     }
 }

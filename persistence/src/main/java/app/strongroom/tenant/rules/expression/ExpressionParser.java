@@ -393,9 +393,11 @@ public final class ExpressionParser {
                     }
                     return value.toString();
                 }
-                if (c == '\n' || c == '\r' || Character.isISOControl(c)) {
-                    throw new ExpressionError(new Position(line, column), "a text holds no line breaks or control "
-                            + "characters");
+                // Format characters (bidirectional overrides, zero-width marks) would show a reader other text
+                // than the one stored, on the rules page and in the audit trail.
+                if (c == '\n' || c == '\r' || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                    throw new ExpressionError(new Position(line, column), "a text holds no line breaks, control "
+                            + "or invisible formatting characters");
                 }
                 if (value.length() == MAX_TEXT) {
                     throw new ExpressionError(at, "a text is at most " + MAX_TEXT + " characters long");
