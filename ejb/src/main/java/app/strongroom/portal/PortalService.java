@@ -1,6 +1,7 @@
 package app.strongroom.portal;
 
 import app.strongroom.catalog.Tenant;
+import app.strongroom.identity.throttle.LoginThrottle;
 import app.strongroom.portal.PortalAnswer.Outcome;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantUnits;
@@ -17,8 +18,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -33,6 +36,12 @@ import java.util.function.BiFunction;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PortalService {
     private static final String ACTOR = "customer (portal link)";
+    /**
+     * Guessing a 256-bit MAC is hopeless, but a network sending bad link after bad link is up to no good: past this
+     * many it gets the same invalid-link answer for every link, good ones too, for {@link #ADDRESS_BLOCK}.
+     */
+    static final int BAD_LINKS_BEFORE_BLOCK = 30;
+    static final Duration ADDRESS_BLOCK = Duration.ofMinutes(15);
 
     @Inject
     PortalLinks links;
@@ -42,9 +51,11 @@ public class PortalService {
     TenantUnits units;
     @EJB
     PortalGenerations generations;
+    @Inject
+    LoginThrottle throttle;
 
     public PortalAnswer view(String token, String address) {
-        return withOrder(token, false, (em, order) -> {
+        return withOrder(token, address, false, (em, order) -> {
             audit(em, SecurityEventKind.PORTAL_ORDER_VIEWED, order, address, Outcome.VIEWED);
             return shown(em, order, Outcome.VIEWED);
         });
@@ -52,7 +63,7 @@ public class PortalService {
 
     /** Confirms the order if it still waits for an answer and is still the version the customer saw. */
     public PortalAnswer confirm(String token, long seenVersion, String address) {
-        return withOrder(token, true, (em, order) -> {
+        return withOrder(token, address, true, (em, order) -> {
             Outcome outcome = answer(order, seenVersion, OrderState.CONFIRMED, Outcome.ALREADY_CONFIRMED);
             if (outcome == null) {
                 try {
@@ -69,7 +80,7 @@ public class PortalService {
 
     /** Declining cancels the order, on the same conditions as confirming. */
     public PortalAnswer decline(String token, long seenVersion, String address) {
-        return withOrder(token, true, (em, order) -> {
+        return withOrder(token, address, true, (em, order) -> {
             Outcome outcome = answer(order, seenVersion, OrderState.CANCELLED, Outcome.ALREADY_DECLINED);
             if (outcome == null) {
                 order.cancel();
@@ -91,8 +102,21 @@ public class PortalService {
         return order.version() == seenVersion ? null : Outcome.CHANGED;
     }
 
-    private PortalAnswer withOrder(String token, boolean forUpdate,
+    private PortalAnswer withOrder(String token, String address, boolean forUpdate,
                                    BiFunction<EntityManager, SalesOrder, PortalAnswer> work) {
+        String addressKey = LoginThrottle.portalAddressKey(address);
+        if (throttle.anyLocked(Set.of(addressKey))) {
+            return new PortalAnswer.Invalid();
+        }
+        PortalAnswer answer = answerLink(token, forUpdate, work);
+        if (answer instanceof PortalAnswer.Invalid) {
+            throttle.fail(addressKey, BAD_LINKS_BEFORE_BLOCK, ADDRESS_BLOCK);
+        }
+        return answer;
+    }
+
+    private PortalAnswer answerLink(String token, boolean forUpdate,
+                                    BiFunction<EntityManager, SalesOrder, PortalAnswer> work) {
         Optional<PortalClaims> claims = links.signer().verify(token)
                 .filter(c -> c.purpose() == PortalPurpose.ORDER_ANSWER);
         if (claims.isEmpty()) {

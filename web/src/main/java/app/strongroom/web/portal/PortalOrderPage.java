@@ -1,0 +1,89 @@
+package app.strongroom.web.portal;
+
+import app.strongroom.portal.PortalAnswer;
+import app.strongroom.portal.PortalOrder;
+import app.strongroom.portal.PortalService;
+import app.strongroom.web.Messages;
+import app.strongroom.web.signin.Authentication;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Locale;
+
+/**
+ * The order a portal link shows its customer, with confirm and decline. Request-scoped and, for a link that does not
+ * work, a transient view: a crawler or a guesser gets the invalid-link page without a session being made for it.
+ * The link travels in the form too, so the service checks it again on every post.
+ */
+@Named
+@RequestScoped
+public class PortalOrderPage {
+    /** One status for every link that does not work, whatever the reason. */
+    static final int INVALID_STATUS = 404;
+
+    @EJB
+    PortalService portal;
+    @Inject
+    Authentication authentication;
+
+    private String link;
+    private long seen;
+    private PortalAnswer answer = new PortalAnswer.Invalid();
+
+    public void load() {
+        show(portal.view(link, authentication.clientAddress()));
+    }
+
+    public void confirm() {
+        show(portal.confirm(link, seen, authentication.clientAddress()));
+    }
+
+    public void decline() {
+        show(portal.decline(link, seen, authentication.clientAddress()));
+    }
+
+    private void show(PortalAnswer shown) {
+        answer = shown;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        // The address holds the link: it goes to no other site, and no cache keeps the page.
+        external.setResponseHeader("Referrer-Policy", "no-referrer");
+        external.setResponseHeader("Cache-Control", "no-store");
+        if (shown instanceof PortalAnswer.Shown order) {
+            seen = order.order().version();
+            if (order.outcome() != PortalAnswer.Outcome.VIEWED) {
+                Messages.info("portal.outcome." + order.outcome().name().toLowerCase(Locale.ROOT));
+            }
+        } else {
+            external.setResponseStatus(INVALID_STATUS);
+            faces.getViewRoot().setTransient(true);
+        }
+    }
+
+    public boolean isValid() {
+        return answer instanceof PortalAnswer.Shown;
+    }
+
+    public PortalOrder getOrder() {
+        return answer instanceof PortalAnswer.Shown shown ? shown.order() : null;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public void setLink(String link) {
+        this.link = link;
+    }
+
+    public long getSeen() {
+        return seen;
+    }
+
+    public void setSeen(long seen) {
+        this.seen = seen;
+    }
+}
