@@ -32,6 +32,7 @@ public class PortalOrderPage {
     private String link;
     private long seen;
     private PortalAnswer answer = new PortalAnswer.Invalid();
+    private boolean answered;
 
     public void load() {
         show(portal.view(link, authentication.clientAddress()));
@@ -47,6 +48,7 @@ public class PortalOrderPage {
 
     private void show(PortalAnswer shown) {
         answer = shown;
+        answered = true;
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         // The address holds the link: it goes to no other site, and no cache keeps the page.
@@ -65,6 +67,23 @@ public class PortalOrderPage {
 
     public boolean isValid() {
         return answer instanceof PortalAnswer.Shown;
+    }
+
+    /**
+     * Whether the form is there. While a post is decoded the service has not answered yet (this bean lives for one
+     * request): the form must count as there for its button to act, and the service then decides on the link.
+     */
+    public boolean isFormShown() {
+        return answered ? isValid() : FacesContext.getCurrentInstance().isPostback();
+    }
+
+    /** Whether confirm and decline are offered; during a post's decoding as for {@link #isFormShown()}. */
+    public boolean isAnswerOffered() {
+        return answered ? isValid() && getOrder().awaitsAnswer() : FacesContext.getCurrentInstance().isPostback();
+    }
+
+    public String getTitle() {
+        return isValid() ? getOrder().number() : Messages.text("portal.invalid.title");
     }
 
     public PortalOrder getOrder() {
