@@ -12,6 +12,10 @@ public sealed interface LinkSending {
     record NoEmail() implements LinkSending {
     }
 
+    /** The order's customer was mailed {@link PortalLinksService#MAILS_PER_ORDER_PER_HOUR} links this hour already. */
+    record TooMany() implements LinkSending {
+    }
+
     /** No such order under the caller's rights and rules. */
     record NotFound() implements LinkSending {
     }

@@ -4,6 +4,7 @@ import app.strongroom.catalog.Tenant;
 import app.strongroom.common.EmailAddress;
 import app.strongroom.identity.Caller;
 import app.strongroom.identity.Role;
+import app.strongroom.identity.throttle.LoginThrottle;
 import app.strongroom.mail.Mailer;
 import app.strongroom.records.Change;
 import app.strongroom.tenancy.TenantCatalog;
@@ -33,6 +34,8 @@ import java.util.Optional;
 @RolesAllowed(Role.Names.TENANT_USER)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PortalLinksService {
+    /** A customer's mailbox is not to be flooded from one order, whoever presses the button. */
+    static final int MAILS_PER_ORDER_PER_HOUR = 5;
     private static final RecordModel MODEL = RecordModel.SALES_ORDER;
 
     @Inject
@@ -45,6 +48,8 @@ public class PortalLinksService {
     TenantCatalog catalog;
     @EJB
     PortalGenerations generations;
+    @Inject
+    LoginThrottle throttle;
 
     /**
      * Mails the order's customer a link to view and answer it; a quotation becomes sent. Nothing is kept of the link
@@ -69,10 +74,16 @@ public class PortalLinksService {
             if (order.lines().isEmpty()) {
                 throw new StateMoveRefused("portal.refused.empty", "an order without lines is not sent");
             }
+            if (order.state() != OrderState.QUOTATION && !order.awaitsCustomer()) {
+                throw new StateMoveRefused("portal.refused.state", "a " + order.state() + " order awaits no answer");
+            }
+            // Asked before anything changes, so a refusal leaves the transaction nothing to undo.
+            if (!throttle.withinHourlyBudget("portal-mail|" + tenant.id().value() + "|" + orderId,
+                    MAILS_PER_ORDER_PER_HOUR)) {
+                return new LinkSending.TooMany();
+            }
             if (order.state() == OrderState.QUOTATION) {
                 order.send();
-            } else if (!order.awaitsCustomer()) {
-                throw new StateMoveRefused("portal.refused.state", "a " + order.state() + " order awaits no answer");
             }
             policy.requireInside(em, MODEL, Operation.WRITE, orderId);
             Instant expiresAt = links.expiryFromNow();

@@ -164,6 +164,18 @@ class PortalIT {
         assertThat(refused.body()).contains("The customer has no e-mail address.");
         assertThat(state(database, noEmail)).isEqualTo("QUOTATION");
 
+        String often = "often-" + slug + "@example.org";
+        long mailedOften = quotation(database, "Often Ltd", often);
+        for (int i = 0; i < 5; i++) {
+            send(admin, mailedOften);
+        }
+        HttpResponse<String> sixth = admin.submit("app/order.xhtml?id=" + mailedOften, "order", Map.of(),
+                "sendToCustomer");
+        assertThat(sixth.body()).contains("This customer was sent enough links to this order for this hour.");
+        assertThat(Mailbox.to(often)).hasSize(5);
+        assertThat(Tenants.column(database, "select count(*) from security_event where kind = 'PORTAL_LINK_SENT' "
+                + "and detail like ?", "order " + number(mailedOften) + " %")).containsExactly("5");
+
         long cancelled = quotation(database, "Gone Ltd", "gone-" + slug + "@example.org");
         try (ErpData data = new ErpData(database)) {
             data.update("update sale_order set state = 'CANCELLED' where id = ?", cancelled);

@@ -29,7 +29,8 @@ public class OrderPortalLinks {
                     Messages.infoAfterRedirect("portal.sent", number);
                     return "/app/order.xhtml?faces-redirect=true&id=" + orderId;
                 }
-                Messages.error(sending instanceof LinkSending.NoEmail ? "portal.noEmail" : "records.notFound");
+                Messages.error(sending instanceof LinkSending.NoEmail ? "portal.noEmail"
+                        : sending instanceof LinkSending.TooMany ? "portal.tooMany" : "records.notFound");
             } catch (MailFailure failure) {
                 // The reason names the platform's mail server: the administrator's business, not the user's.
                 Messages.error("portal.mailFailed");

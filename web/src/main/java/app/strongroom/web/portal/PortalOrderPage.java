@@ -51,8 +51,9 @@ public class PortalOrderPage {
         answered = true;
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        // The address holds the link: it goes to no other site, and no cache keeps the page.
-        external.setResponseHeader("Referrer-Policy", "no-referrer");
+        // The address holds the link: it goes to no other site, and no cache keeps the page. Not "no-referrer": the
+        // browser would then send "Origin: null" with confirm and decline, which the same-origin check refuses.
+        external.setResponseHeader("Referrer-Policy", "same-origin");
         external.setResponseHeader("Cache-Control", "no-store");
         if (shown instanceof PortalAnswer.Shown order) {
             seen = order.order().version();
