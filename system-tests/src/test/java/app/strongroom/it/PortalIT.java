@@ -172,6 +172,7 @@ class PortalIT {
         HttpResponse<String> sixth = admin.submit("app/order.xhtml?id=" + mailedOften, "order", Map.of(),
                 "sendToCustomer");
         assertThat(sixth.body()).contains("This customer was sent enough links to this order for this hour.");
+        Mailbox.await(often, 5);
         assertThat(Mailbox.to(often)).hasSize(5);
         assertThat(Tenants.column(database, "select count(*) from security_event where kind = 'PORTAL_LINK_SENT' "
                 + "and detail like ?", "order " + number(mailedOften) + " %")).containsExactly("5");
