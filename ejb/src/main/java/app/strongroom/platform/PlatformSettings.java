@@ -183,6 +183,15 @@ public class PlatformSettings {
         return Duration.ofHours(integer("strongroom.password.invitation-link-hours", 72));
     }
 
+    /** How long a signed portal link to a sales order works (P21; default 30 days, 1 to 365). */
+    public Duration portalLinkLifetime() {
+        int days = integer("strongroom.portal.link-days", 30);
+        if (days < 1 || days > 365) {
+            throw new IllegalStateException("strongroom.portal.link-days must be between 1 and 365");
+        }
+        return Duration.ofDays(days);
+    }
+
     /** Password-link mails one login may receive per hour, however often somebody asks (mail bombing). */
     public int resetMailsPerHour() {
         return integer("strongroom.password.reset-mails-per-hour", 3);

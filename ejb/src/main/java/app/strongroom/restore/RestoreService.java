@@ -11,6 +11,7 @@ import app.strongroom.platform.Migrations;
 import app.strongroom.platform.PlatformSettings;
 import app.strongroom.platform.PostgresAdmin;
 import app.strongroom.platform.SqlIdentifier;
+import app.strongroom.portal.PortalGenerations;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantUnits;
 import app.strongroom.tenant.security.SecurityEventKind;
@@ -62,6 +63,8 @@ public class RestoreService {
     TenantCatalog tenants;
     @EJB
     TenantUnits units;
+    @EJB
+    PortalGenerations portalGenerations;
     @Inject
     PlatformSettings settings;
     @Resource
@@ -140,6 +143,9 @@ public class RestoreService {
             UUID safetyId = safetyBackupOf(backupService.backUpBeforeRestore(tenant.id(), "restore-" + run.id()));
             backups.pin(safetyId);
             runs.safetyBackup(run.id(), safetyId);
+            // The restored orders carry older link generations: every portal link mailed so far dies before the swap,
+            // so a revoked one cannot come back with them, even if the restore then fails.
+            portalGenerations.voidAll(tenant.id());
             // Closing the live database and the swap are each done under the restore's row lock and only while this
             // server owns the restore: a recovery that took it over meanwhile is never undone behind its back.
             runs.whileOwned(run.id(), owner, Clock.systemUTC(),

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * What makes a restored database harmless. Every link that was mailed (invitations, password resets) is voided: in a
  * side copy they would reach into the live tenant, and in a database about to go live they may have been spent or
- * replaced since the backup. The tenant API keys and portal links of later work belong in {@link #VOIDED} too. A side
+ * replaced since the backup. The tenant API keys of later work belong in {@link #VOIDED} too. Portal links have no
+ * rows to void: the portal only ever opens a tenant's live database, and a live restore raises the tenant's link
+ * generation in the catalog ({@link app.strongroom.portal.PortalGenerations}). A side
  * copy is also no tenant of the catalog, so no sign-in, mail or scheduled work knows it, and the restore makes it
  * refuse writes.
  */

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class Mailbox {
     private static final Pattern LINK = Pattern.compile("https://\\S+/set-password\\.xhtml\\?company=[a-z0-9-]+&token=[A-Za-z0-9_-]+");
+    private static final Pattern PORTAL_LINK =
+            Pattern.compile("https://\\S+/portal/order\\.xhtml\\?link=[A-Za-z0-9_-]+");
     private static GreenMail server;
     private static int port;
 
@@ -79,6 +81,15 @@ public final class Mailbox {
         Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
         if (!m.find()) {
             throw new AssertionError("no password link in: " + GreenMailUtil.getBody(message));
+        }
+        return URI.create(m.group());
+    }
+
+    /** The portal link (P21) in a message sent from a sales order. */
+    public static URI portalLink(MimeMessage message) {
+        Matcher m = PORTAL_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        if (!m.find()) {
+            throw new AssertionError("no portal link in: " + GreenMailUtil.getBody(message));
         }
         return URI.create(m.group());
     }

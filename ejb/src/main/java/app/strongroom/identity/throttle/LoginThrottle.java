@@ -163,6 +163,11 @@ public class LoginThrottle {
         return "link-request-address|" + address;
     }
 
+    /** Portal links that did not work, from one network (guessing tokens). */
+    public static String portalAddressKey(String address) {
+        return "portal-address|" + network(address);
+    }
+
     /** Sign-ups from one address; an IPv6 address counts by its /64 network, which one client may hold whole. */
     public static String signUpAddressKey(String address) {
         return "sign-up-address|" + network(address);

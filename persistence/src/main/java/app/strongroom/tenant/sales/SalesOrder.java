@@ -44,6 +44,8 @@ public class SalesOrder extends SalesDocument {
     @Column(name = "order_date", nullable = false)
     private LocalDate orderDate;
     private String note;
+    @Column(name = "portal_generation", nullable = false)
+    private int portalGeneration;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<OrderLine> lines = new ArrayList<>();
@@ -126,6 +128,27 @@ public class SalesOrder extends SalesDocument {
         if (!state.isEditable()) {
             throw new StateMoveRefused("order.refused.frozen", "a " + state + " order's lines and customer are fixed");
         }
+    }
+
+    /**
+     * Whether the customer may still answer the order through a portal link: only a sent order waits for their
+     * answer.
+     */
+    public boolean awaitsCustomer() {
+        return state == OrderState.SENT;
+    }
+
+    /** Voids every portal link of this order mailed so far; links mailed afterwards carry the new generation. */
+    public void revokePortalLinks() {
+        if (portalGeneration == Integer.MAX_VALUE) {
+            throw new StateMoveRefused("portal.refused.generation", "this order's links cannot be revoked again");
+        }
+        portalGeneration++;
+    }
+
+    /** The generation signed into this order's portal links: only links of the current one work. */
+    public int portalGeneration() {
+        return portalGeneration;
     }
 
     /** "SO00042": the number people quote. */

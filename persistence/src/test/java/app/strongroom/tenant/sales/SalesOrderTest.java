@@ -60,6 +60,20 @@ class SalesOrderTest {
     }
 
     @Test
+    void onlyASentOrderAwaitsTheCustomerAndRevokingRaisesItsLinkGeneration() {
+        SalesOrder order = orderWith("1", null);
+        assertThat(order.awaitsCustomer()).isFalse();
+        assertThat(order.portalGeneration()).isZero();
+        order.send();
+        assertThat(order.awaitsCustomer()).isTrue();
+        order.revokePortalLinks();
+        order.revokePortalLinks();
+        assertThat(order.portalGeneration()).isEqualTo(2);
+        order.confirm();
+        assertThat(order.awaitsCustomer()).isFalse();
+    }
+
+    @Test
     void anOrderWithoutLinesIsNotConfirmed() {
         SalesOrder empty = new SalesOrder(CUSTOMER, EUR, DAY);
         assertThatThrownBy(empty::confirm).isInstanceOf(StateMoveRefused.class)
