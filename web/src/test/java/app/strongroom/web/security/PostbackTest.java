@@ -41,7 +41,7 @@ class PostbackTest {
                 .isEqualTo(Verdict.PROCEED);
         assertThat(Postback.judge("GET", null, null, () -> read.getAndSet(true))).isEqualTo(Verdict.PROCEED);
         assertThat(Postback.judge("POST", null, "multipart/form-data; boundary=x", () -> read.getAndSet(true)))
-                .as("an upload is left to Faces, which acts only on a view state of this session")
+                .as("an upload is checked by the upload filter, once its size is known")
                 .isEqualTo(Verdict.PROCEED);
         assertThat(read).as("only a form post's body is asked").isFalse();
     }
