@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,6 +186,36 @@ public final class FacesClient {
         return send(HttpRequest.newBuilder(page.uri())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /**
+     * POSTs {@code fields}, in their order, to {@code address} with {@code headers}, form-encoded or, when
+     * {@code multipart}, as multipart/form-data; unredirected. For hand-made posts: a page's form exactly as a browser
+     * sends it, or a forgery of it.
+     */
+    public HttpResponse<String> post(URI address, List<Map.Entry<String, String>> fields, boolean multipart,
+                                     Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(address);
+        headers.forEach(request::header);
+        if (multipart) {
+            String boundary = "----strongroom" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            fields.forEach(field -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))));
+        }
+        return send(request.build());
+    }
+
+    /** The nonce PrimeFaces wrote into a page, which its script sends back with every form (see {@link #nonceOf}). */
+    public static java.util.Optional<String> cspNonce(HttpResponse<String> page) {
+        return nonceOf(page);
     }
 
     /** GETs raw bytes (a download), with the answer's headers. */
