@@ -139,6 +139,16 @@ public final class FacesClient {
     /** Submits a form of a page loaded before: twice from one page, say, to replay a post. */
     public HttpResponse<String> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
                                            String button) {
+        return submitFrom(page, formId, fields, button, Map.of(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The same with {@code headers} (the Origin a browser sends, say), reading the answer with {@code answer}: as a
+     * stream, for a download the form starts.
+     */
+    public <T> HttpResponse<T> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                          String button, Map<String, String> headers,
+                                          HttpResponse.BodyHandler<T> answer) {
         String path = page.uri().toString();
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!state.find()) {
@@ -154,9 +164,10 @@ public final class FacesClient {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(page.uri())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(page.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), answer);
     }
 
     /**
@@ -263,6 +274,10 @@ public final class FacesClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> answer) {
         if (forwardedFor != null || !extraHeaders.isEmpty()) {
             HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri());
             if (forwardedFor != null) {
@@ -274,7 +289,7 @@ public final class FacesClient {
                     .build();
         }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
