@@ -40,6 +40,20 @@ final class Backups {
     record Attempt(UUID id, String state, String runKey, String fileName, String failure) {
     }
 
+    /**
+     * Starts a live download as an administrator does: the Backups page's button, its form posted with the page's view
+     * state from {@code origin}; the answer read with {@code answer}.
+     */
+    static <T> HttpResponse<T> liveDownload(FacesClient admin, String origin, HttpResponse.BodyHandler<T> answer) {
+        return liveDownloadFrom(admin, admin.get("app/admin/backups.xhtml"), origin, answer);
+    }
+
+    /** The same from a Backups page loaded before. */
+    static <T> HttpResponse<T> liveDownloadFrom(FacesClient admin, HttpResponse<String> page, String origin,
+                                                HttpResponse.BodyHandler<T> answer) {
+        return admin.submitFrom(page, "live", Map.of(), "downloadLive", Map.of("Origin", origin), answer);
+    }
+
     /** Signs in as the platform operator through the staff form. */
     static FacesClient operator(java.net.URI base) {
         FacesClient operator = FacesClient.forTestServer(base);

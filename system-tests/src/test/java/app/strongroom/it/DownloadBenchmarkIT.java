@@ -104,8 +104,7 @@ class DownloadBenchmarkIT {
                 kept = Math.min(kept, seconds(start));
 
                 start = System.nanoTime();
-                liveBytes = drain(admin.exchange("POST", "downloads/backups/live", Map.of("Origin", origin),
-                        HttpResponse.BodyHandlers.ofInputStream()));
+                liveBytes = drain(Backups.liveDownload(admin, origin, HttpResponse.BodyHandlers.ofInputStream()));
                 live = Math.min(live, seconds(start));
             }
             sampling.set(false);

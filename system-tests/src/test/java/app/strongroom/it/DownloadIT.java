@@ -75,8 +75,7 @@ class DownloadIT {
         try {
             Backups.await(Duration.ofSeconds(10), () -> Optional.of(true).filter(t -> commits.get() > 0));
             commitsBefore = commits.get();
-            answer = admin.exchange("POST", "downloads/backups/live", Map.of("Origin", ORIGIN),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            answer = Backups.liveDownload(admin, ORIGIN, HttpResponse.BodyHandlers.ofInputStream());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(liveLease(tenant)).as("the answer began while the backup was still being made, nothing of it "
                     + "read yet: streamed, not prepared").isPresent();
@@ -143,9 +142,10 @@ class DownloadIT {
         fill(tenant, 40_000);
         FacesClient admin = signedIn(slug, "admin", "203.0.113.41");
         FacesClient bea = signedIn(slug, "bea", "203.0.113.42");
-        assertThat(bea.get("app/admin/backups.xhtml").body()).contains("id=\"downloadLive\"");
+        HttpResponse<String> beasPage = bea.get("app/admin/backups.xhtml");
+        assertThat(beasPage.body()).contains("id=\"live:downloadLive\"");
 
-        HttpResponse<InputStream> first = admin.exchange("POST", "downloads/backups/live", Map.of("Origin", ORIGIN),
+        HttpResponse<InputStream> first = Backups.liveDownload(admin, ORIGIN,
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(first.statusCode()).isEqualTo(200);
         Path zip = TestPlatform.directory().resolve("first-" + slug + ".zip");
@@ -154,14 +154,15 @@ class DownloadIT {
             assertThat(head).hasSize(64 * 1024);
             out.write(head);
 
-            HttpResponse<String> second = live(bea);
+            HttpResponse<String> second = Backups.liveDownloadFrom(bea, beasPage, ORIGIN,
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(second.statusCode()).isEqualTo(409);
             assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
             assertThat(second.body()).contains("A live download of your company's data is already running")
                     .contains("by admin").contains("Only one runs at a time");
             String page = bea.get("app/admin/backups.xhtml").body();
             assertThat(page).contains("id=\"liveRunning\"").contains("by admin is running")
-                    .doesNotContain("id=\"downloadLive\"");
+                    .doesNotContain("downloadLive");
 
             in.transferTo(out);
         }
@@ -170,16 +171,17 @@ class DownloadIT {
                 .startsWith("BACKUP_DOWNLOAD_REFUSED bea 203.0.113.42 asked for a live download while another one "
                         + "was running (started by admin at "));
         Backups.await(Duration.ofSeconds(10), () -> Optional.of(true).filter(t -> liveLease(tenant).isEmpty()));
-        assertThat(bea.get("app/admin/backups.xhtml").body()).contains("id=\"downloadLive\"");
+        beasPage = bea.get("app/admin/backups.xhtml");
+        assertThat(beasPage.body()).contains("id=\"live:downloadLive\"");
 
         // Another server instance's download, still renewing its lease: the catalog refuses this one too.
         lease(tenant, "other-host/" + UUID.randomUUID() + "/" + UUID.randomUUID(), Instant.now().plusSeconds(60));
-        assertThat(live(bea).statusCode()).isEqualTo(409);
+        assertThat(Backups.liveDownloadFrom(bea, beasPage, ORIGIN, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(409);
         // That server died: its lease ran out, and the company is not locked out.
         clearLease(tenant);
         lease(tenant, "dead-host/" + UUID.randomUUID() + "/" + UUID.randomUUID(), Instant.now().minusSeconds(1));
-        HttpResponse<byte[]> after = bea.exchange("POST", "downloads/backups/live", Map.of("Origin", ORIGIN),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> after = Backups.liveDownload(bea, ORIGIN, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(after.statusCode()).isEqualTo(200);
         Path afterZip = TestPlatform.directory().resolve("after-" + slug + ".zip");
         Files.write(afterZip, after.body());
@@ -190,8 +192,8 @@ class DownloadIT {
         for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
             FacesClient client = FacesClient.forTestServer(BASE, version).from("203.0.113.43");
             Tenants.signIn(client, slug, "bea", Tenants.PASSWORD);
-            HttpResponse<InputStream> abandoned = client.exchange("POST", "downloads/backups/live",
-                    Map.of("Origin", ORIGIN), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> abandoned = Backups.liveDownload(client, ORIGIN,
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = abandoned.body()) {
                 assertThat(in.readNBytes(64 * 1024)).hasSize(64 * 1024);
             }
@@ -342,8 +344,8 @@ class DownloadIT {
             for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
                 FacesClient client = FacesClient.forTestServer(BASE, version).from("203.0.113.62");
                 Tenants.signIn(client, slug, "admin", Tenants.PASSWORD);
-                HttpResponse<InputStream> answer = client.exchange("POST", "downloads/backups/live",
-                        Map.of("Origin", ORIGIN), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> answer = Backups.liveDownload(client, ORIGIN,
+                        HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(answer.statusCode()).isEqualTo(200);
                 Throwable cut = catchThrowable(() -> {
                     try (InputStream in = answer.body()) {
@@ -429,6 +431,10 @@ class DownloadIT {
         HttpResponse<String> forged = admin.exchange("POST", "downloads/backups/live",
                 Map.of("Origin", "https://evil.example"), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> direct = live(admin);
+        assertThat(direct.statusCode()).as("a post that is not the Backups page's form, view state and all")
+                .isEqualTo(403);
+        assertThat(direct.body()).contains("started with the button on the Backups page");
         HttpResponse<String> linked = admin.get("downloads/backups/live");
         assertThat(linked.statusCode()).as("a link cannot start one").isEqualTo(405);
         assertThat(linked.headers().firstValue("Allow")).hasValue("POST");
@@ -456,7 +462,7 @@ class DownloadIT {
             assertThat(browser.present("navBackups")).isTrue();
             assertThat(browser.text()).contains("Download a backup of the live data now").contains("Kept backups");
 
-            browser.byId("downloadLive").click();
+            browser.byId("live:downloadLive").click();
             Path live = awaitDownloaded(browser, slug + "-live-");
             assertThat(BackupReader.verify(live).rowCounts()).containsEntry("contact", 500L);
 
@@ -487,6 +493,7 @@ class DownloadIT {
         return client;
     }
 
+    /** A same-origin POST straight to the live download, not through the Backups page's form. */
     private static HttpResponse<String> live(FacesClient client) {
         return client.exchange("POST", "downloads/backups/live", Map.of("Origin", ORIGIN),
                 HttpResponse.BodyHandlers.ofString());

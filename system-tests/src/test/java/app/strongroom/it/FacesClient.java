@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,6 +139,16 @@ public final class FacesClient {
     /** Submits a form of a page loaded before: twice from one page, say, to replay a post. */
     public HttpResponse<String> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
                                            String button) {
+        return submitFrom(page, formId, fields, button, Map.of(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The same with {@code headers} (the Origin a browser sends, say), reading the answer with {@code answer}: as a
+     * stream, for a download the form starts.
+     */
+    public <T> HttpResponse<T> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                          String button, Map<String, String> headers,
+                                          HttpResponse.BodyHandler<T> answer) {
         String path = page.uri().toString();
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!state.find()) {
@@ -153,9 +164,10 @@ public final class FacesClient {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(page.uri())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(page.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), answer);
     }
 
     /**
@@ -185,6 +197,36 @@ public final class FacesClient {
         return send(HttpRequest.newBuilder(page.uri())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /**
+     * POSTs {@code fields}, in their order, to {@code address} with {@code headers}, form-encoded or, when
+     * {@code multipart}, as multipart/form-data; unredirected. For hand-made posts: a page's form exactly as a browser
+     * sends it, or a forgery of it.
+     */
+    public HttpResponse<String> post(URI address, List<Map.Entry<String, String>> fields, boolean multipart,
+                                     Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(address);
+        headers.forEach(request::header);
+        if (multipart) {
+            String boundary = "----strongroom" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            fields.forEach(field -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))));
+        }
+        return send(request.build());
+    }
+
+    /** The nonce PrimeFaces wrote into a page, which its script sends back with every form (see {@link #nonceOf}). */
+    public static java.util.Optional<String> cspNonce(HttpResponse<String> page) {
+        return nonceOf(page);
     }
 
     /** GETs raw bytes (a download), with the answer's headers. */
@@ -232,6 +274,10 @@ public final class FacesClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> answer) {
         if (forwardedFor != null || !extraHeaders.isEmpty()) {
             HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri());
             if (forwardedFor != null) {
@@ -243,7 +289,7 @@ public final class FacesClient {
                     .build();
         }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

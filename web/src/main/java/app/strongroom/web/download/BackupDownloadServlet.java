@@ -12,6 +12,7 @@ import app.strongroom.platform.PlatformSettings;
 import app.strongroom.web.security.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /downloads/backups/<id>} (GET, HEAD): one of the company's kept backups, decrypted as it streams, resumable
- * by {@code Range} with {@code If-Range}; {@code /downloads/backups/live} (POST): the company's live data as a backup
- * made while it streams. Both for the company's administrators only.
+ * by {@code Range} with {@code If-Range}; {@code /downloads/backups/live} (POST, forwarded from the Backups page): the
+ * company's live data as a backup made while it streams. Both for the company's administrators only.
  *
  * <p>The path lies outside the container's {@code /app/*} constraints on purpose: a refused request reaches this
  * servlet, which has it recorded (who, from where, what was asked) before it answers 403, or 404 for a backup that is
@@ -39,9 +40,11 @@ import java.util.regex.Pattern;
  * ({@code SessionEpochFilter}).
  *
  * <p>A live download is a POST: it holds the company's one live-download lease and a database snapshot while it runs,
- * so another site must not be able to start one in an administrator's name. A cross-site POST carries no session
- * cookie (SameSite=Lax) and is refused by {@code SameOriginFilter} for its Origin anyway, while a GET link on another
- * site would carry the cookie on a top-level navigation. A kept backup is an ordinary GET link: a cross-site request
+ * so another site must not be able to start one in an administrator's name. It is the Backups page's Faces form, whose
+ * action forwards here once Faces has accepted the form's view state (P17, {@link BackupsPage#downloadLive}); a POST
+ * sent here directly is refused. A cross-site POST carries no session cookie (SameSite=Lax) and is refused by
+ * {@code SameOriginFilter} for its Origin anyway, while a GET link on another site would carry the cookie on a
+ * top-level navigation. A kept backup is an ordinary GET link: a cross-site request
  * can only save it to the administrator's own disk, and holds nothing.
  *
  * <p>A response that fails after its first byte (a segment failing authentication, the database going away) is cut
@@ -86,6 +89,12 @@ public class BackupDownloadServlet extends HttpServlet {
         String address = address(request);
         if (!request.isUserInRole(Role.Names.TENANT_ADMIN)) {
             refuse(request, response, "the live download", Optional.empty(), address);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.FORWARD) {
+            // Only the Backups page forwards here, after Faces accepted its form's view state: a post made anywhere
+            // else carries no proof that the administrator's own page sent it.
+            plain(response, HttpServletResponse.SC_FORBIDDEN, "download.live.post");
             return;
         }
         Optional<ClientConnection> connection = ClientConnection.of(request);

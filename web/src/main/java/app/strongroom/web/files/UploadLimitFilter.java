@@ -2,6 +2,7 @@ package app.strongroom.web.files;
 
 import app.strongroom.identity.Role;
 import app.strongroom.platform.PlatformSettings;
+import app.strongroom.web.security.ViewStateFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Guards every multipart request before the container parses it (parsing holds the file in memory, so that no
  * plaintext copy lands on disk). Only a signed-in tenant user may upload, only to the pages that take files, with a
  * declared length within the limit, and only a few at a time on this server. An upload over the limit is read and
- * dropped (up to a gigabyte), then its page is shown again with the reason; anything else is refused outright.
+ * dropped (up to a gigabyte), then its page is shown again with the reason; anything else is refused outright, and so
+ * is an upload without a Faces view state (P17: {@link ViewStateFilter} leaves multipart bodies to this filter).
  */
 @WebFilter(urlPatterns = "/*")
 public class UploadLimitFilter extends HttpFilter {
@@ -70,6 +72,11 @@ public class UploadLimitFilter extends HttpFilter {
             return;
         }
         try {
+            // Checked here, once the size is known to be bearable, since reading the parameters parses the upload.
+            if (request.getParameter(ViewStateFilter.VIEW_STATE) == null) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
             chain.doFilter(request, response);
         } finally {
             IN_FLIGHT.release();

@@ -30,12 +30,19 @@ public class TrustPage {
         report = service.report();
     }
 
+    /**
+     * Read again when a postback (the sign-out form) finds none: the page's tables are decoded before its actions, and
+     * view actions run on the first request only.
+     */
     public TrustReport getReport() {
+        if (report == null) {
+            report = service.report();
+        }
         return report;
     }
 
     public List<Map.Entry<String, Integer>> getContinents() {
-        return new ArrayList<>(report.safeCopiesPerContinent().entrySet());
+        return new ArrayList<>(getReport().safeCopiesPerContinent().entrySet());
     }
 
     public String restoreTime(TrustReport.LastDrill drill) {
@@ -67,7 +74,7 @@ public class TrustPage {
     public String getSizeChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder sizes = Json.createArrayBuilder();
-        List<TrustReport.KeptBackup> oldestFirst = new ArrayList<>(report.backups());
+        List<TrustReport.KeptBackup> oldestFirst = new ArrayList<>(getReport().backups());
         java.util.Collections.reverse(oldestFirst);
         for (TrustReport.KeptBackup backup : oldestFirst) {
             labels.add(times.minute(backup.madeAt()));
