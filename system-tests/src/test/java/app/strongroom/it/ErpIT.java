@@ -89,6 +89,22 @@ class ErpIT {
         }
     }
 
+    /** Every filter that reads a form's fields before Faces does must read them as UTF-8, as the page sent them. */
+    @Test
+    void textOutsideAsciiSurvivesAFormAsTyped() throws SQLException {
+        String name = "Zoë Ærøskøbing – 東京 Ünal";
+        try (Browser browser = Browser.open(BASE)) {
+            signIn(browser, "admin");
+            browser.go("app/contact.xhtml").fill("contact:name", name).fill("contact:city", "Saint-Étienne")
+                    .submit("contact:save");
+            assertThat(browser.text()).contains(name);
+        }
+        try (ErpData data = new ErpData(database)) {
+            assertThat(data.single("select count(*) from contact where name = ? and city = ?", name,
+                    "Saint-Étienne")).isEqualTo(1);
+        }
+    }
+
     @Test
     void postingAnInvoiceCancelledMeanwhileIsRefusedWithAMessage() throws SQLException {
         long invoice;
