@@ -335,7 +335,8 @@ class CliIT {
         assertProblem(api("GET", "api/staff/jobs?job=defrag", null, bearer), 400, "urn:strongroom:problem:bad-request");
         assertProblem(api("GET", "api/staff/jobs/abc", null, bearer), 404, "urn:strongroom:problem:not-found");
         assertProblem(api("GET", "api/staff/nothing/here", null, bearer), 404, "urn:strongroom:problem:not-found");
-        assertProblem(api("GET", "api/nothing", null, Map.of()), 404, "urn:strongroom:problem:not-found");
+        assertProblem(api("GET", "api/nothing", null, Map.of()), 401, "urn:strongroom:problem:token-required");
+        assertProblem(api("GET", "api/nothing", null, bearer), 404, "urn:strongroom:problem:not-found");
         assertProblem(api("GET", "api/staff/tenants/NOT_A_SLUG/backups", null, bearer), 400,
                 "urn:strongroom:problem:bad-request");
         assertProblem(api("GET", "api/staff/tenants/no-such-tenant/backups", null, bearer), 404,

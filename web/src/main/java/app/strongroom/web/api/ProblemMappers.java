@@ -51,6 +51,7 @@ public final class ProblemMappers {
                 case 403 -> Problem.of(ProblemType.FORBIDDEN, detail(e, "Your role does not allow this."));
                 case 404 -> Problem.of(ProblemType.NOT_FOUND, detail(e, "There is nothing at this address."));
                 case 409 -> Problem.of(ProblemType.CONFLICT, detail(e, "Not possible in the current state."));
+                case 413 -> BodyLimit.tooLarge();
                 default -> status >= 500 ? Problem.of(ProblemType.INTERNAL, detail(e, "The server failed."))
                         : Problem.ofStatus(status, detail(e, statusSentence(refused)));
             };
@@ -100,6 +101,9 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ProcessingException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyLimit.TooLarge) {
+                    return BodyLimit.tooLarge().response().build();
+                }
                 if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
                     return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
                 }
@@ -113,6 +117,11 @@ public final class ProblemMappers {
     public static class JsonBinding implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyLimit.TooLarge) {
+                    return BodyLimit.tooLarge().response().build();
+                }
+            }
             return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
         }
     }
