@@ -47,7 +47,7 @@ public class ApiApplication extends Application {
                 BackupsResource.class, JobsResource.class, JobRefusedMapper.class, BodyLimit.class,
                 ContactsResource.class, ProductsResource.class, OrdersResource.class, InvoicesResource.class,
                 RecordProblems.StateMove.class, RecordProblems.Invalid.class, RecordProblems.NoRight.class,
-                RecordProblems.Outside.class);
+                RecordProblems.Outside.class, RecordProblems.Query.class);
     }
 
     @Override

@@ -2,7 +2,6 @@ package app.strongroom.web.api.v1;
 
 import app.strongroom.records.ListField;
 import app.strongroom.records.ListRequest;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +22,15 @@ final class ListParameters {
     private ListParameters() {
     }
 
+    /** A list query that is not one: answered 400 with the sentence, which names what is allowed. */
+    public static class InvalidQuery extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidQuery(String sentence) {
+            super(sentence);
+        }
+    }
+
     /** A checked list query; {@link #request()} gives it as the services take it. */
     record Query<F extends Enum<F>>(Map<F, String> filters, Optional<F> sort, boolean ascending, int first, int size) {
         <L extends Enum<L> & ListField> ListRequest<L> request(Class<L> type) {
@@ -40,20 +48,20 @@ final class ListParameters {
         int size = DEFAULT_SIZE;
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (parameter.getValue().size() != 1) {
-                throw new BadRequestException("Give '" + parameter.getKey() + "' once.");
+                throw new InvalidQuery("Give '" + parameter.getKey() + "' once.");
             }
             String value = parameter.getValue().get(0);
             switch (parameter.getKey()) {
                 case "first" -> first = number("first", value, 0, Integer.MAX_VALUE);
                 case "size" -> size = number("size", value, 1, ListRequest.MAX_PAGE_SIZE);
-                case "sort" -> sort = Optional.of(field(fields, value).orElseThrow(() -> new BadRequestException(
+                case "sort" -> sort = Optional.of(field(fields, value).orElseThrow(() -> new InvalidQuery(
                         "Sort by one of " + names(fields) + ".")));
                 case "order" -> ascending = switch (value) {
                     case "asc" -> true;
                     case "desc" -> false;
-                    default -> throw new BadRequestException("'order' is asc or desc.");
+                    default -> throw new InvalidQuery("'order' is asc or desc.");
                 };
-                default -> filters.put(field(fields, parameter.getKey()).orElseThrow(() -> new BadRequestException(
+                default -> filters.put(field(fields, parameter.getKey()).orElseThrow(() -> new InvalidQuery(
                         "Unknown parameter '" + parameter.getKey() + "': filter by one of " + names(fields)
                                 + ", page with first and size, sort with sort and order.")), value);
             }
@@ -70,7 +78,7 @@ final class ListParameters {
         } catch (NumberFormatException notANumber) {
             // Said below, as for a number out of range.
         }
-        throw new BadRequestException("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        throw new InvalidQuery("'" + name + "' must be a whole number from " + min + " to " + max + ".");
     }
 
     /** The field's API name: its constant in lower camel case ({@code ORDER_DATE} is {@code orderDate}). */

@@ -58,6 +58,15 @@ public final class RecordProblems {
         }
     }
 
+    @Provider
+    @ApplicationScoped
+    public static class Query implements ExceptionMapper<ListParameters.InvalidQuery> {
+        @Override
+        public Response toResponse(ListParameters.InvalidQuery e) {
+            return Problem.of(ProblemType.BAD_REQUEST, e.getMessage()).response().build();
+        }
+    }
+
     static Response unprocessable(String field, String rule) {
         return Problem.of(ProblemType.UNPROCESSABLE, sentence("'" + field + "' " + rule)).response().build();
     }
