@@ -504,25 +504,10 @@ class CliIT {
     }
 
     private static HttpResponse<String> api(String method, String path, String body, Map<String, String> headers) {
-        HttpClient http = app.strongroom.launcher.MicroServer.trustingOnly(TestPlatform.keyStore(),
-                TestPlatform.KEYSTORE_PASSWORD.toCharArray());
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.of(BASE).send(method, path, body, headers);
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String type) {
-        assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).as(answer.uri().toString())
-                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(answer.body()).as(answer.uri().toString()).contains("\"type\":\"" + type + "\"")
-                .contains("\"status\":" + status).contains("\"title\":\"").contains("\"detail\":\"")
-                .doesNotContain("<html").doesNotContain("Exception").doesNotContain("\tat ");
+        ApiClient.assertProblem(answer, status, type);
     }
 }
