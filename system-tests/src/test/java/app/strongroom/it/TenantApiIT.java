@@ -266,6 +266,13 @@ class TenantApiIT {
                 }
             }
         }
+        JsonObject described = json(admin.get("api/v1/openapi"));
+        assertThat(described.getJsonObject("paths").keySet()).as("the document names the published operations only")
+                .allSatisfy(path -> assertThat(path).startsWith("/api/v1/"))
+                .contains("/api/v1/contacts/{id}", "/api/v1/orders/{id}/confirm", "/api/v1/invoices/{id}/pay");
+        assertThat(described.toString()).doesNotContain("/api/staff").doesNotContain("staffToken")
+                .doesNotContain("\"Execution\"").contains("\"OrderLineInput\"").contains("\"Problem\"");
+        assertProblem(ApiClient.of(BASE).from("192.0.2.44").get("api/v1/openapi"), 401, PROBLEM + "key-required");
         for (String path : List.of("api/v1/contacts/getClass", c + "/_private", "api/v1/contacts/abc")) {
             assertProblem(admin.get(path), 404, PROBLEM + "not-found");
         }

@@ -5,6 +5,7 @@ import app.strongroom.web.api.staff.JobRefusedMapper;
 import app.strongroom.web.api.staff.JobsResource;
 import app.strongroom.web.api.v1.ContactsResource;
 import app.strongroom.web.api.v1.InvoicesResource;
+import app.strongroom.web.api.v1.OpenApiResource;
 import app.strongroom.web.api.v1.OrdersResource;
 import app.strongroom.web.api.v1.ProductsResource;
 import app.strongroom.web.api.v1.RecordProblems;
@@ -47,7 +48,7 @@ public class ApiApplication extends Application {
                 BackupsResource.class, JobsResource.class, JobRefusedMapper.class, BodyLimit.class,
                 ContactsResource.class, ProductsResource.class, OrdersResource.class, InvoicesResource.class,
                 RecordProblems.StateMove.class, RecordProblems.Invalid.class, RecordProblems.NoRight.class,
-                RecordProblems.Outside.class, RecordProblems.Query.class);
+                RecordProblems.Outside.class, RecordProblems.Query.class, OpenApiResource.class);
     }
 
     @Override

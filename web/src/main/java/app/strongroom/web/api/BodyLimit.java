@@ -17,6 +17,11 @@ import java.io.InputStream;
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter {
     public static final int MAX_BYTES = 3 * 1024 * 1024;
+    /**
+     * Set on a request whose body was cut off: readers wrap the stream's exception in their own, not always keeping
+     * it as the cause, so the mappers ask the request rather than the exception.
+     */
+    private static final String TRIPPED = BodyLimit.class.getName() + ".tripped";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -25,8 +30,13 @@ public class BodyLimit implements ContainerRequestFilter {
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream()));
+            request.setEntityStream(new Bounded(request.getEntityStream(), () -> request.setProperty(TRIPPED, true)));
         }
+    }
+
+    /** Whether this request's body was cut off at the bound. */
+    static boolean tripped(jakarta.servlet.ServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(TRIPPED));
     }
 
     static Problem tooLarge() {
@@ -43,10 +53,12 @@ public class BodyLimit implements ContainerRequestFilter {
     }
 
     private static final class Bounded extends FilterInputStream {
+        private final Runnable onTrip;
         private long read;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, Runnable onTrip) {
             super(in);
+            this.onTrip = onTrip;
         }
 
         @Override
@@ -70,6 +82,7 @@ public class BodyLimit implements ContainerRequestFilter {
         private void count(int n) throws TooLarge {
             read += n;
             if (read > MAX_BYTES) {
+                onTrip.run();
                 throw new TooLarge();
             }
         }

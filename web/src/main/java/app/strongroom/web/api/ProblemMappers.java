@@ -38,9 +38,14 @@ public final class ProblemMappers {
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Inject
         Audit audit;
+        @Inject
+        HttpServletRequest request;
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             Response refused = e.getResponse();
             int status = refused.getStatus();
             if (status == 403) {
@@ -98,12 +103,15 @@ public final class ProblemMappers {
     @Provider
     @ApplicationScoped
     public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Inject
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(ProcessingException e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BodyLimit.TooLarge) {
-                    return BodyLimit.tooLarge().response().build();
-                }
                 if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
                     return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
                 }
@@ -115,12 +123,13 @@ public final class ProblemMappers {
     @Provider
     @ApplicationScoped
     public static class JsonBinding implements ExceptionMapper<JsonbException> {
+        @Inject
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(JsonbException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BodyLimit.TooLarge) {
-                    return BodyLimit.tooLarge().response().build();
-                }
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
             }
             return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
         }
@@ -131,9 +140,14 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Inject
         Audit audit;
+        @Inject
+        HttpServletRequest request;
 
         @Override
         public Response toResponse(Throwable e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof EJBAccessException) {
                     audit.forbidden();
