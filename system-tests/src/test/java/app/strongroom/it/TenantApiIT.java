@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 @OnStrongroom
 @RunAsClient
 class TenantApiIT {
-    private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort") + "/");
-    private static final Pattern NEW_KEY = Pattern.compile("id=\"newKey\" class=\"token\">(srk_[0-9a-f]{32}_[A-Za-z0-9_-]{43})<");
+    private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort")
+            + "/");
+    private static final Pattern NEW_KEY = Pattern.compile(
+            "id=\"newKey\" class=\"token\">(srk_[0-9a-f]{32}_[A-Za-z0-9_-]{43})<");
     private static final String PROBLEM = "urn:strongroom:problem:";
     private static String slug;
     private static String database;

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "api_key")
 @NamedQuery(name = ApiKey.BY_DIGEST, query = "select k from ApiKey k join fetch k.user where k.digest = :digest")
-@NamedQuery(name = ApiKey.OF_USER, query = "select k from ApiKey k where k.user = :user order by k.createdAt desc, k.id")
+@NamedQuery(name = ApiKey.OF_USER,
+        query = "select k from ApiKey k where k.user = :user order by k.createdAt desc, k.id")
 @NamedQuery(name = ApiKey.ALL, query = "select k from ApiKey k join fetch k.user order by k.createdAt desc, k.id")
 @NamedQuery(name = ApiKey.ACTIVE_OF_USER, query = "select count(k) from ApiKey k"
         + " where k.user = :user and k.revokedAt is null and k.expiresAt > :now")

@@ -49,7 +49,8 @@ class BearerAuthentication {
         boolean tenantApi = ApiPaths.isTenantApi(request);
         if (authorization == null) {
             return tenantApi ? refuse(response, ProblemType.KEY_REQUIRED, "Send an API key (made on your API keys "
-                    + "page) as 'Authorization: Bearer <key>'. This API does not accept sessions or cookies.", CHALLENGE)
+                    + "page) as 'Authorization: Bearer <key>'. This API does not accept sessions or cookies.",
+                    CHALLENGE)
                     : refuse(response, ProblemType.TOKEN_REQUIRED, "Send a staff API token as 'Authorization: Bearer "
                     + "<token>'. This API does not accept sessions or cookies.", CHALLENGE);
         }

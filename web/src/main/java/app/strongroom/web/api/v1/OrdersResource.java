@@ -92,7 +92,8 @@ public class OrdersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView update(@PathParam("id") long id, OrderInput input) {
         long version = Outcomes.required(ContactsResource.body(input).version());
-        return Outcomes.changed(orders.update(id, version, draft(input)), version, () -> Outcomes.found(orders.find(id)));
+        return Outcomes.changed(orders.update(id, version, draft(input)), version,
+                () -> Outcomes.found(orders.find(id)));
     }
 
     @POST

@@ -46,7 +46,8 @@ class ListParametersTest {
         MultivaluedMap<String, String> twice = new MultivaluedHashMap<>();
         twice.add("customer", "a");
         twice.add("customer", "b");
-        assertThatThrownBy(() -> ListParameters.parse(twice, OrderField.class)).isInstanceOf(ListParameters.InvalidQuery.class)
+        assertThatThrownBy(() -> ListParameters.parse(twice, OrderField.class))
+                .isInstanceOf(ListParameters.InvalidQuery.class)
                 .hasMessageContaining("once");
     }
 
