@@ -359,7 +359,12 @@ class CliIT {
         assertThat(openApi.body().lines().filter(line -> line.matches("  /\\S+:"))).as("every published path, no other")
                 .containsExactlyInAnyOrder("  /api/staff/jobs:", "  /api/staff/jobs/{id}:", "  /api/staff/jobs/{id}/stop:",
                         "  /api/staff/jobs/{id}/restart:", "  /api/staff/jobs/{id}/abandon:",
-                        "  /api/staff/tenants/{tenant}/backups:");
+                        "  /api/staff/tenants/{tenant}/backups:", "  /api/v1/contacts:", "  /api/v1/contacts/{id}:",
+                        "  /api/v1/products:", "  /api/v1/products/{id}:", "  /api/v1/orders:", "  /api/v1/orders/{id}:",
+                        "  /api/v1/orders/{id}/send:", "  /api/v1/orders/{id}/confirm:", "  /api/v1/orders/{id}/cancel:",
+                        "  /api/v1/orders/{id}/invoice:", "  /api/v1/invoices:", "  /api/v1/invoices/{id}:",
+                        "  /api/v1/invoices/{id}/post:", "  /api/v1/invoices/{id}/pay:",
+                        "  /api/v1/invoices/{id}/cancel:", "  /api/v1/openapi:");
         assertThat(signedIn.get("openapi?format=json").body()).startsWith("{").contains("\"/api/staff/jobs/{id}/restart\"");
     }
 
