@@ -329,6 +329,15 @@ public class PlatformSettings {
         return integer("strongroom.signup.per-hour", 200);
     }
 
+    /** Requests one tenant API key may make per minute, counted across every instance. */
+    public int apiRequestsPerMinute() {
+        int limit = integer("strongroom.api.requests-per-minute", 600);
+        if (limit < 1) {
+            throw new IllegalStateException("the setting strongroom.api.requests-per-minute must be at least 1");
+        }
+        return limit;
+    }
+
     public int httpsPort() {
         return integer("strongroom.https-port", 8181);
     }

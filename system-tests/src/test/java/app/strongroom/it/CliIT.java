@@ -335,7 +335,8 @@ class CliIT {
         assertProblem(api("GET", "api/staff/jobs?job=defrag", null, bearer), 400, "urn:strongroom:problem:bad-request");
         assertProblem(api("GET", "api/staff/jobs/abc", null, bearer), 404, "urn:strongroom:problem:not-found");
         assertProblem(api("GET", "api/staff/nothing/here", null, bearer), 404, "urn:strongroom:problem:not-found");
-        assertProblem(api("GET", "api/nothing", null, Map.of()), 404, "urn:strongroom:problem:not-found");
+        assertProblem(api("GET", "api/nothing", null, Map.of()), 401, "urn:strongroom:problem:token-required");
+        assertProblem(api("GET", "api/nothing", null, bearer), 404, "urn:strongroom:problem:not-found");
         assertProblem(api("GET", "api/staff/tenants/NOT_A_SLUG/backups", null, bearer), 400,
                 "urn:strongroom:problem:bad-request");
         assertProblem(api("GET", "api/staff/tenants/no-such-tenant/backups", null, bearer), 404,
@@ -358,7 +359,12 @@ class CliIT {
         assertThat(openApi.body().lines().filter(line -> line.matches("  /\\S+:"))).as("every published path, no other")
                 .containsExactlyInAnyOrder("  /api/staff/jobs:", "  /api/staff/jobs/{id}:", "  /api/staff/jobs/{id}/stop:",
                         "  /api/staff/jobs/{id}/restart:", "  /api/staff/jobs/{id}/abandon:",
-                        "  /api/staff/tenants/{tenant}/backups:");
+                        "  /api/staff/tenants/{tenant}/backups:", "  /api/v1/contacts:", "  /api/v1/contacts/{id}:",
+                        "  /api/v1/products:", "  /api/v1/products/{id}:", "  /api/v1/orders:", "  /api/v1/orders/{id}:",
+                        "  /api/v1/orders/{id}/send:", "  /api/v1/orders/{id}/confirm:", "  /api/v1/orders/{id}/cancel:",
+                        "  /api/v1/orders/{id}/invoice:", "  /api/v1/invoices:", "  /api/v1/invoices/{id}:",
+                        "  /api/v1/invoices/{id}/post:", "  /api/v1/invoices/{id}/pay:",
+                        "  /api/v1/invoices/{id}/cancel:", "  /api/v1/openapi:");
         assertThat(signedIn.get("openapi?format=json").body()).startsWith("{").contains("\"/api/staff/jobs/{id}/restart\"");
     }
 
@@ -503,25 +509,10 @@ class CliIT {
     }
 
     private static HttpResponse<String> api(String method, String path, String body, Map<String, String> headers) {
-        HttpClient http = app.strongroom.launcher.MicroServer.trustingOnly(TestPlatform.keyStore(),
-                TestPlatform.KEYSTORE_PASSWORD.toCharArray());
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.of(BASE).send(method, path, body, headers);
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String type) {
-        assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).as(answer.uri().toString())
-                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(answer.body()).as(answer.uri().toString()).contains("\"type\":\"" + type + "\"")
-                .contains("\"status\":" + status).contains("\"title\":\"").contains("\"detail\":\"")
-                .doesNotContain("<html").doesNotContain("Exception").doesNotContain("\tat ");
+        ApiClient.assertProblem(answer, status, type);
     }
 }

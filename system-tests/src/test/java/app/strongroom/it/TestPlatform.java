@@ -29,6 +29,9 @@ public class TestPlatform implements LauncherSessionListener {
     /** The one client address, besides signed-in staff, that may read {@code /metrics} on the servers under test. */
     public static final String MONITORING_ADDRESS = "198.51.100.7";
 
+    /** Requests one tenant API key may make per minute on the servers under test. */
+    public static final int API_REQUESTS_PER_MINUTE = 100;
+
     /** Where alarms are mailed: the platform operators of the servers under test. */
     public static final String ALARM_MAIL = "operators@strongroom.test";
 
@@ -102,6 +105,8 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.throttle.address-failures", "40")
                 // Tests make hundreds of tenants; each sign-up comes from an address of its own (Tenants.signUp).
                 .put("strongroom.signup.per-hour", "100000")
+                // Small enough that a test reaches it in a second or two, large enough for the API tests' own use.
+                .put("strongroom.api.requests-per-minute", Integer.toString(API_REQUESTS_PER_MINUTE))
                 .put("strongroom.files.dir", directory().resolve("files").toString())
                 .put("strongroom.files.max-bytes", Long.toString(MAX_FILE_BYTES))
                 .put("strongroom.backup.dir", directory().resolve("backups").toString())

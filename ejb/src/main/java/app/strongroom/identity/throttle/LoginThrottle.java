@@ -126,6 +126,28 @@ public class LoginThrottle {
         }
     }
 
+    /**
+     * Counts one use of {@code key} in the current fixed window of {@code window} (aligned to the epoch, so every
+     * instance counts into the same one); empty while the window's uses stay within {@code limit}, otherwise how long
+     * until the window ends. Refused uses are not counted, so a caller that waits is let in when the window turns.
+     */
+    public Optional<Duration> overBudget(String key, int limit, Duration window) {
+        long now = clock.millis();
+        long windowMillis = window.toMillis();
+        String windowKey = key + "|" + now / windowMillis;
+        while (true) {
+            String stored = failures.get(windowKey);
+            int used = stored == null ? 0 : Integer.parseInt(stored);
+            if (used >= limit) {
+                return Optional.of(Duration.ofMillis(windowMillis - now % windowMillis));
+            }
+            String next = Integer.toString(used + 1);
+            if (stored == null ? failures.putIfAbsent(windowKey, next) : failures.replace(windowKey, stored, next)) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Whether a refusal of a caller nobody knows, from {@code address}, is still to be written down this hour. */
     public boolean withinAnonymousBudget(String address) {
         return withinHourlyBudget(anonymousRefusalKey(address), ANONYMOUS_REFUSALS_PER_NETWORK)
@@ -204,6 +226,11 @@ public class LoginThrottle {
     /** Sign-ups across the platform. */
     public static String signUpPlatformKey() {
         return "sign-up-platform";
+    }
+
+    /** Requests made with one tenant API key, counted against the platform's rate limit per key. */
+    public static String apiKeyRateKey(Object tenant, long key) {
+        return "api-key-rate|" + tenant + "|" + key;
     }
 
     public static String staffKey(String login) {

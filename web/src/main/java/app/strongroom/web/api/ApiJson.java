@@ -17,8 +17,18 @@ public class ApiJson implements ContextResolver<Jsonb> {
             .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
             .withNullValues(false));
 
+    /**
+     * The tenant API's bodies are read strictly: a property the record does not have is refused (Yasson's own switch),
+     * not ignored, so a misspelt field never silently changes nothing.
+     */
+    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
+            .withNullValues(false)
+            .setProperty("jsonb.fail-on-unknown-properties", true));
+    private static final String TENANT_API = "app.strongroom.web.api.v1.";
+
     @Override
     public Jsonb getContext(Class<?> type) {
-        return JSONB;
+        return type != null && type.getName().startsWith(TENANT_API) ? STRICT : JSONB;
     }
 }

@@ -38,9 +38,14 @@ public final class ProblemMappers {
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Inject
         Audit audit;
+        @Inject
+        HttpServletRequest request;
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             Response refused = e.getResponse();
             int status = refused.getStatus();
             if (status == 403) {
@@ -51,6 +56,7 @@ public final class ProblemMappers {
                 case 403 -> Problem.of(ProblemType.FORBIDDEN, detail(e, "Your role does not allow this."));
                 case 404 -> Problem.of(ProblemType.NOT_FOUND, detail(e, "There is nothing at this address."));
                 case 409 -> Problem.of(ProblemType.CONFLICT, detail(e, "Not possible in the current state."));
+                case 413 -> BodyLimit.tooLarge();
                 default -> status >= 500 ? Problem.of(ProblemType.INTERNAL, detail(e, "The server failed."))
                         : Problem.ofStatus(status, detail(e, statusSentence(refused)));
             };
@@ -97,8 +103,14 @@ public final class ProblemMappers {
     @Provider
     @ApplicationScoped
     public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Inject
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(ProcessingException e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
                     return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
@@ -111,8 +123,14 @@ public final class ProblemMappers {
     @Provider
     @ApplicationScoped
     public static class JsonBinding implements ExceptionMapper<JsonbException> {
+        @Inject
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(JsonbException e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             return Problem.of(ProblemType.BAD_REQUEST, BAD_BODY).response().build();
         }
     }
@@ -122,9 +140,14 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Inject
         Audit audit;
+        @Inject
+        HttpServletRequest request;
 
         @Override
         public Response toResponse(Throwable e) {
+            if (BodyLimit.tripped(request)) {
+                return BodyLimit.tooLarge().response().build();
+            }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof EJBAccessException) {
                     audit.forbidden();

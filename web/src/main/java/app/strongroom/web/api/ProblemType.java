@@ -11,7 +11,11 @@ public enum ProblemType {
     FORBIDDEN(403, "forbidden", "Not allowed to your role"),
     NOT_FOUND(404, "not-found", "Not found"),
     CONFLICT(409, "conflict", "Not possible in the current state"),
-    INTERNAL(500, "internal", "The server failed to answer");
+    INTERNAL(500, "internal", "The server failed to answer"),
+    KEY_REQUIRED(401, "key-required", "An API key is required"),
+    UNPROCESSABLE(422, "unprocessable", "A value is not acceptable"),
+    BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests");
 
     private final int status;
     private final String type;

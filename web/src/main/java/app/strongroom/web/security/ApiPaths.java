@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class ApiPaths {
     static final String API = "/api";
     private static final String STAFF = "/staff";
+    private static final String TENANT = "/v1";
 
     private ApiPaths() {
     }
@@ -21,7 +22,16 @@ public final class ApiPaths {
 
     /** The staff API: every request there needs a staff API token. */
     static boolean isStaffApi(HttpServletRequest request) {
+        return within(request, STAFF);
+    }
+
+    /** The tenant API: every request there needs a tenant user's API key. */
+    static boolean isTenantApi(HttpServletRequest request) {
+        return within(request, TENANT);
+    }
+
+    private static boolean within(HttpServletRequest request, String part) {
         String within = request.getPathInfo();
-        return isApi(request) && within != null && (within.equals(STAFF) || within.startsWith(STAFF + "/"));
+        return isApi(request) && within != null && (within.equals(part) || within.startsWith(part + "/"));
     }
 }

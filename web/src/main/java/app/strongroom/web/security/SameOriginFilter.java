@@ -19,8 +19,9 @@ import java.util.Set;
  * browser sends none, its {@code Referer}) must be the application's own address. A request with neither is let
  * through to the Faces view-state check, since only non-browser clients omit both. Defence in depth for P17.
  * <p>
- * A request a bearer token authenticated ({@link ApiCaller}) is let through whatever its origin: the API accepts no
- * cookie, so a foreign page can only call it with a token it already holds, and then there is no forgery to stop.
+ * A request a bearer token or key authenticated ({@link ApiCaller}, {@link KeyCaller}) is let through whatever its
+ * origin: the API accepts no cookie, so a foreign page can only call it with a token it already holds, and then there
+ * is no forgery to stop.
  * Cookie-carrying requests to the API never get this far (the mechanism refuses them with 401).
  */
 @WebFilter(filterName = "sameOrigin", urlPatterns = "/*")
@@ -35,7 +36,7 @@ public class SameOriginFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))
-                || ApiCaller.of(request).isPresent()
+                || ApiCaller.of(request).isPresent() || KeyCaller.of(request).isPresent()
                 || SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Referer"),
                         settings.publicUrl(), request.getHeader("Host"))) {
             chain.doFilter(request, response);

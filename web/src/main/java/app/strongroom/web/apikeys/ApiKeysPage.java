@@ -1,0 +1,123 @@
+package app.strongroom.web.apikeys;
+
+import app.strongroom.apikey.ApiKeys;
+import app.strongroom.apikey.KeyIssue;
+import app.strongroom.apikey.KeyView;
+import app.strongroom.platform.PlatformSettings;
+import app.strongroom.tenant.apikey.ApiKey;
+import app.strongroom.tenant.apikey.ApiKeyScope;
+import app.strongroom.web.Messages;
+import app.strongroom.web.security.ClientAddress;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tenant user's API keys. A new key is shown in the answer to the form that made it and nowhere else: the bean lives
+ * for that one request, and nothing redirects to a page that could show it again.
+ */
+@Named
+@RequestScoped
+public class ApiKeysPage {
+    private static final int DEFAULT_DAYS = 90;
+
+    @EJB
+    ApiKeys keys;
+    @Inject
+    HttpServletRequest request;
+    @Inject
+    PlatformSettings settings;
+
+    private String name;
+    @NotNull(message = "{field.required}")
+    private ApiKeyScope scope = ApiKeyScope.READ;
+    @NotNull(message = "{field.required}")
+    @Min(value = ApiKey.MIN_DAYS, message = "{keys.days.range}")
+    @Max(value = ApiKey.MAX_DAYS, message = "{keys.days.range}")
+    private Integer days = DEFAULT_DAYS;
+    private KeyIssue.Issued issued;
+    private List<KeyView> mine;
+    private List<KeyView> all;
+
+    public void create() {
+        KeyIssue outcome = keys.create(name, scope, days, address());
+        if (outcome instanceof KeyIssue.Issued made) {
+            issued = made;
+            name = null;
+            mine = null;
+            all = null;
+        } else if (outcome instanceof KeyIssue.Refused refused) {
+            Messages.fieldError(refused.field().equals("name") ? "keys:name"
+                    : refused.field().equals("lifetime") ? "keys:days" : null, refused.rule());
+        }
+    }
+
+    public void revoke(long id, String keyName) {
+        if (keys.revoke(id, address())) {
+            Messages.info("keys.revoked", keyName);
+        } else {
+            Messages.error("keys.notYours");
+        }
+        mine = null;
+        all = null;
+    }
+
+    public List<KeyView> getKeys() {
+        if (mine == null) {
+            mine = keys.mine();
+        }
+        return mine;
+    }
+
+    /** Every key of the tenant; asked only when the page shows it to an administrator. */
+    public List<KeyView> getTenantKeys() {
+        if (all == null) {
+            all = keys.all();
+        }
+        return all;
+    }
+
+    public ApiKeyScope[] getScopes() {
+        return ApiKeyScope.values();
+    }
+
+    /** The key just made, for this one answer. */
+    public Optional<KeyIssue.Issued> getIssued() {
+        return Optional.ofNullable(issued);
+    }
+
+    private String address() {
+        return ClientAddress.of(request, settings.trustedProxies());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public ApiKeyScope getScope() {
+        return scope;
+    }
+
+    public void setScope(ApiKeyScope scope) {
+        this.scope = scope;
+    }
+
+    public Integer getDays() {
+        return days;
+    }
+
+    public void setDays(Integer days) {
+        this.days = days;
+    }
+}
