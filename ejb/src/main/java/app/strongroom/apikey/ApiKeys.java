@@ -85,10 +85,10 @@ public class ApiKeys {
     }
 
     /**
-     * Revokes a key: one of the caller's own, or any of the tenant's when the caller administers it now. False when
-     * there is no such key the caller may revoke.
+     * Revokes a key: one of the caller's own, or any of the tenant's when the caller administers it now. Answers the
+     * revoked key's name; nothing when there is no such key the caller may revoke.
      */
-    public boolean revoke(long id, String clientAddress) {
+    public Optional<String> revoke(long id, String clientAddress) {
         return tenantData.inTransaction(em -> {
             UserAccount me = me(em);
             Optional<ApiKey> key = Optional.ofNullable(em.find(ApiKey.class, id))
@@ -99,7 +99,7 @@ public class ApiKeys {
                         fitAddress(clientAddress), me.login(), Reasons.fit("API key " + k.id() + " \"" + k.name()
                         + "\"", "", 500)));
             });
-            return key.isPresent();
+            return key.map(ApiKey::name);
         });
     }
 

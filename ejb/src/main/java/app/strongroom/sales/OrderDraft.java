@@ -1,6 +1,8 @@
 package app.strongroom.sales;
 
+import app.strongroom.common.InvalidValue;
 import app.strongroom.tenant.sales.LineInput;
+import app.strongroom.tenant.sales.SalesOrder;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +10,9 @@ import java.util.List;
 public record OrderDraft(long customerId, LocalDate orderDate, String note, Long salespersonId, Long teamId,
                          List<LineInput> lines) {
     public OrderDraft {
+        if (lines.size() > SalesOrder.MAX_LINES) {
+            throw new InvalidValue("lines", "are at most " + SalesOrder.MAX_LINES + " on one order");
+        }
         lines = List.copyOf(lines);
     }
 }

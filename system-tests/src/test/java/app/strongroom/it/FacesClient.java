@@ -149,6 +149,22 @@ public final class FacesClient {
     public <T> HttpResponse<T> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
                                           String button, Map<String, String> headers,
                                           HttpResponse.BodyHandler<T> answer) {
+        return submitFrom(page, formId, fields, button, Map.of(), headers, answer);
+    }
+
+    /**
+     * The same with {@code buttonParameters}, sent under their own names as a button's {@code f:param} adds them by
+     * script when it is pressed.
+     */
+    public HttpResponse<String> submitWithParameters(HttpResponse<String> page, String formId, String button,
+                                                     Map<String, String> buttonParameters) {
+        return submitFrom(page, formId, Map.of(), button, buttonParameters, Map.of(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> submitFrom(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                           String button, Map<String, String> buttonParameters,
+                                           Map<String, String> headers, HttpResponse.BodyHandler<T> answer) {
         String path = page.uri().toString();
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!state.find()) {
@@ -159,6 +175,7 @@ public final class FacesClient {
         form.put(formId, formId);
         fields.forEach((id, value) -> form.put(formId + ":" + id, value));
         form.put(formId + ":" + button, "");
+        form.putAll(buttonParameters);
         form.put("jakarta.faces.ViewState", state.group(1));
         nonceOf(page).ifPresent(nonce -> form.put(CSP_NONCE, nonce));
         String body = form.entrySet().stream()

@@ -149,10 +149,18 @@ class TenantApiIT {
         long orderId = quotation.getJsonNumber("id").longValue();
         assertThat(quotation.getString("state")).isEqualTo("QUOTATION");
         assertThat(quotation.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("72.00");
-        HttpResponse<String> noted = admin.json("PUT", "api/v1/orders/" + orderId, order.replace("by API",
+        HttpResponse<String> partial = admin.json("PUT", "api/v1/orders/" + orderId, order.replace("by API",
                 "changed by API").replace("}]}", "}], \"version\": " + quotation.getJsonNumber("version") + "}"));
+        assertThat(partial.statusCode()).as("a change replaces: no salesperson or date left out to chance")
+                .isEqualTo(422);
+        assertThat(json(admin.get("api/v1/orders/" + orderId)).getString("note")).isEqualTo("by API");
+        HttpResponse<String> noted = admin.json("PUT", "api/v1/orders/" + orderId, order.replace("by API",
+                "changed by API").replace("}]}", "}], \"orderDate\": \"" + quotation.getString("orderDate")
+                + "\", \"salespersonId\": " + quotation.getJsonNumber("salespersonId") + ", \"version\": "
+                + quotation.getJsonNumber("version") + "}"));
         assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
         assertThat(json(noted).getString("note")).isEqualTo("changed by API");
+        assertThat(json(noted).getJsonNumber("salespersonId")).isEqualTo(quotation.getJsonNumber("salespersonId"));
         assertThat(state(admin.json("POST", "api/v1/orders/" + orderId + "/send", null))).isEqualTo("SENT");
         assertThat(state(admin.json("POST", "api/v1/orders/" + orderId + "/confirm", null))).isEqualTo("CONFIRMED");
         HttpResponse<String> invoiced = admin.json("POST", "api/v1/orders/" + orderId + "/invoice", null);
@@ -428,15 +436,25 @@ class TenantApiIT {
         for (String key : List.of(samsKey, adminRevokes, expiring, dorasKey)) {
             assertThat(anonymous.bearer(key).get("api/v1/products").statusCode()).as("works before").isEqualTo(200);
         }
-        HttpResponse<String> ownRevoke = samOnPages.submit("app/keys.xhtml", "list", Map.of(),
-                "table:" + rowOf(samOnPages.get("app/keys.xhtml").body(), "list", "own revoke") + ":revoke");
+        HttpResponse<String> samsPage = samOnPages.follow("app/keys.xhtml");
+        int ownRow = rowOf(samsPage.body(), "list", "own revoke");
+        // A key made after the page was shown moves the rows: the button still names the key it was shown beside.
+        String later = makeKey(samOnPages, "made meanwhile", "READ");
+        HttpResponse<String> ownRevoke = samOnPages.submitWithParameters(samsPage, "list",
+                "table:" + ownRow + ":revoke", Map.of("key", Long.toString(keyId("own revoke"))));
         assertThat(ownRevoke.body()).contains("The key \"own revoke\" is revoked.");
+        assertThat(anonymous.bearer(later).get("api/v1/products").statusCode()).as("the other key still works")
+                .isEqualTo(200);
+        HttpResponse<String> notHers = samOnPages.submitWithParameters(samOnPages.follow("app/keys.xhtml"), "list",
+                "table:0:revoke", Map.of("key", Long.toString(keyId("doras key"))));
+        assertThat(notHers.body()).as("a key id of somebody else's key").doesNotContain("is revoked");
         FacesClient adminOnPages = signedIn("admin");
         String adminsPage = adminOnPages.get("app/keys.xhtml").body();
         assertThat(adminsPage).as("the administrator sees every key of the tenant").contains("doras key")
                 .contains("admin revokes");
-        HttpResponse<String> revokedByAdmin = adminOnPages.submit("app/keys.xhtml", "tenantKeys", Map.of(),
-                "table:" + rowOf(adminsPage, "tenantKeys", "admin revokes") + ":revoke");
+        HttpResponse<String> revokedByAdmin = adminOnPages.submitWithParameters(adminOnPages.follow("app/keys.xhtml"),
+                "tenantKeys", "table:" + rowOf(adminsPage, "tenantKeys", "admin revokes") + ":revoke",
+                Map.of("key", Long.toString(keyId("admin revokes"))));
         assertThat(revokedByAdmin.body()).contains("The key \"admin revokes\" is revoked.");
         assertThat(samOnPages.get("app/keys.xhtml").body()).doesNotContain("tenantKeys")
                 .as("a user sees their own keys only").doesNotContain("doras key");
@@ -511,6 +529,12 @@ class TenantApiIT {
     }
 
     /** The row of the key named {@code name} in the table of form {@code form}. */
+    private static long keyId(String name) throws SQLException {
+        try (ErpData data = new ErpData(database)) {
+            return data.single("select id from api_key where name = ?", name);
+        }
+    }
+
     private static int rowOf(String page, String form, String name) {
         Matcher row = Pattern.compile("id=\"" + form + ":table:(\\d+):revoke\"").matcher(page);
         int at = page.indexOf("id=\"" + form + ":table\"");

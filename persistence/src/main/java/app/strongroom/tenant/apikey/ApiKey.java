@@ -47,7 +47,8 @@ public class ApiKey {
     public static final int MAX_DAYS = 365;
     public static final int NAME_MAX = 60;
     private static final int RANDOM_BYTES = 32;
-    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
+    /** No control or invisible formatting characters (a right-to-left override would disguise a name in lists). */
+    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}\\p{Cf}]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
@@ -82,7 +83,7 @@ public class ApiKey {
     private ApiKey(UserAccount user, String name, ApiKeyScope scope, String digest, Instant now, Duration lifetime) {
         this.user = Require.present("user", user);
         this.name = Require.matching("name", Require.text("name", name, NAME_MAX), PRINTABLE,
-                "must not contain control characters");
+                "must not contain control or invisible formatting characters");
         this.scope = Require.present("scope", scope);
         this.digest = digest;
         this.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);

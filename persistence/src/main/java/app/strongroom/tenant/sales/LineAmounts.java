@@ -16,6 +16,8 @@ import java.math.RoundingMode;
 @Embeddable
 public class LineAmounts {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Far more decimals, or zeros, than any amount has: a value beyond is refused before any arithmetic. */
+    private static final int MAX_SCALE = 40;
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("999999999");
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999");
 
@@ -52,6 +54,11 @@ public class LineAmounts {
     /** {@code value} if it lies in [min, max] with at most {@code scale} decimals. */
     static BigDecimal within(String field, BigDecimal value, BigDecimal min, BigDecimal max, int scale) {
         Require.present(field, value);
+        // Asked first, since it costs nothing: rounding 1E-100000000 to two decimals would compute 10^99999998.
+        if (Math.abs(value.scale()) > MAX_SCALE) {
+            throw new InvalidValue(field, "must be between " + min.toPlainString() + " and " + max.toPlainString()
+                    + " with at most " + scale + " decimals");
+        }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new InvalidValue(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
         }

@@ -30,6 +30,8 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @Table(name = "sale_order")
 public class SalesOrder extends SalesDocument {
     public static final int NOTE_MAX = 10_000;
+    /** More lines than any order has; each line costs a product lookup, so a request may not send a million. */
+    public static final int MAX_LINES = 500;
 
     @BatchFetch(BatchFetchType.IN)
     @ManyToOne

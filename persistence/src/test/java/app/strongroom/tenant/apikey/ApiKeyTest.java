@@ -76,7 +76,9 @@ class ApiKeyTest {
         assertThatThrownBy(() -> ApiKey.issue(acme, anna, "x".repeat(61), ApiKeyScope.READ, 1, now))
                 .isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> ApiKey.issue(acme, anna, "a\u0007b", ApiKeyScope.READ, 1, now))
-                .isInstanceOf(InvalidValue.class).hasMessage("name must not contain control characters");
+                .isInstanceOf(InvalidValue.class).hasMessage("name must not contain control or invisible formatting characters");
+        assertThatThrownBy(() -> ApiKey.issue(acme, anna, "shop\u202etxt.exe", ApiKeyScope.READ, 1, now))
+                .as("a right-to-left override").isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> ApiKey.issue(acme, anna, "x", null, 1, now)).isInstanceOf(InvalidValue.class);
     }
 

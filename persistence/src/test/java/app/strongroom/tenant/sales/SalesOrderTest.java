@@ -134,4 +134,18 @@ class SalesOrderTest {
         assertThatThrownBy(() -> invoice.markPaid(Instant.EPOCH)).isInstanceOf(StateMoveRefused.class);
         assertThat(invoice.state()).isEqualTo(InvoiceState.CANCELLED);
     }
+
+    /** Rounding 1E-100000000 to two decimals would compute 10^99999998 (over a minute of CPU per request). */
+    @Test
+    void aValueWithAnAbsurdExponentIsRefusedBeforeAnyArithmetic() {
+        for (String absurd : List.of("1E-100000000", "1E+100000000", "-1E-50")) {
+            assertThatThrownBy(() -> Product.unitPrice(new BigDecimal(absurd))).as(absurd)
+                    .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.getMessage()).startsWith(
+                            "unit price must be between 0 and"));
+            assertThatThrownBy(() -> new LineAmounts("line", BigDecimal.ONE, BigDecimal.TEN, new BigDecimal(absurd),
+                    new BigDecimal("20"), EUR)).as("a discount of " + absurd).isInstanceOfSatisfying(
+                            InvalidValue.class, e -> assertThat(e.getMessage()).startsWith("discount must be between"));
+        }
+        assertThat(Product.unitPrice(new BigDecimal("1.50000000000000000000"))).isEqualByComparingTo("1.5");
+    }
 }

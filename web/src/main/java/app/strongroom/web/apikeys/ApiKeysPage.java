@@ -7,6 +7,7 @@ import app.strongroom.platform.PlatformSettings;
 import app.strongroom.tenant.apikey.ApiKey;
 import app.strongroom.tenant.apikey.ApiKeyScope;
 import app.strongroom.web.Messages;
+import app.strongroom.web.records.Ids;
 import app.strongroom.web.security.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A tenant user's API keys. A new key is shown in the answer to the form that made it and nowhere else: the bean lives
@@ -27,6 +29,7 @@ import java.util.Optional;
 @RequestScoped
 public class ApiKeysPage {
     private static final int DEFAULT_DAYS = 90;
+    private static final String KEY_PARAMETER = "key";
 
     @EJB
     ApiKeys keys;
@@ -59,12 +62,14 @@ public class ApiKeysPage {
         }
     }
 
-    public void revoke(long id, String keyName) {
-        if (keys.revoke(id, address())) {
-            Messages.info("keys.revoked", keyName);
-        } else {
-            Messages.error("keys.notYours");
-        }
+    /**
+     * Revokes the key whose id the button sent: the list is read anew for each request, so a row's position may name
+     * another key by the time the button is pressed; the service checks the key is the caller's to revoke.
+     */
+    public void revoke() {
+        OptionalLong id = Ids.parse(request.getParameter(KEY_PARAMETER));
+        Optional<String> revoked = id.isPresent() ? keys.revoke(id.getAsLong(), address()) : Optional.empty();
+        revoked.ifPresentOrElse(name -> Messages.info("keys.revoked", name), () -> Messages.error("keys.notYours"));
         mine = null;
         all = null;
     }

@@ -11,8 +11,6 @@ import app.strongroom.sales.SalesOrderService;
 import app.strongroom.tenant.sales.LineInput;
 import app.strongroom.invoices.InvoiceService;
 import app.strongroom.invoices.InvoiceView;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import app.strongroom.web.api.Problem;
 import jakarta.ejb.EJB;
@@ -79,7 +77,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "422", description = "A customer, product, salesperson or team not to be used",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(OrderInput input, @Context UriInfo uri) {
-        long id = orders.createWithDefaults(draft(input, null));
+        long id = orders.createWithDefaults(draft(input));
         return Outcomes.created(uri.getAbsolutePathBuilder().path(Long.toString(id)).build(),
                 Outcomes.found(orders.find(id)));
     }
@@ -87,12 +85,18 @@ public class OrdersResource {
     @PUT
     @Path(Ids.ID)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes an order still at the version given (lines only while it is a quotation)")
+    @Operation(summary = "Replaces an order still at the version given (lines only while it is a quotation): "
+            + "orderDate, salespersonId and lines are required, a null note or teamId means none")
     @APIResponse(responseCode = "409", description = "Not possible in the record's state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView update(@PathParam("id") long id, OrderInput input) {
-        long version = Outcomes.required(ContactsResource.body(input).version());
-        return Outcomes.changed(orders.update(id, version, draft(input, LocalDate.now(ZoneOffset.UTC))), version,
+        OrderInput in = ContactsResource.body(input);
+        long version = Outcomes.required(in.version());
+        // A replacement: a field left out would otherwise reassign the order or drop its lines without being asked.
+        if (in.orderDate() == null || in.salespersonId() == null || in.lines() == null) {
+            throw new InvalidValue("orderDate, salespersonId and lines", "are required to change an order");
+        }
+        return Outcomes.changed(orders.update(id, version, draft(in)), version,
                 () -> Outcomes.found(orders.find(id)));
     }
 
@@ -143,17 +147,14 @@ public class OrdersResource {
         return Outcomes.changed(orders.move(id, move), 0, () -> Outcomes.found(orders.find(id)));
     }
 
-    /**
-     * The order as sent; a date left out is {@code undated} (on a create: none, so the tenant's default or today).
-     * The other fields left out take the tenant's computed defaults on a create.
-     */
-    private static OrderDraft draft(OrderInput input, LocalDate undated) {
+    /** The order as sent; on a create the fields left out take the tenant's computed defaults. */
+    private static OrderDraft draft(OrderInput input) {
         OrderInput in = ContactsResource.body(input);
         if (in.customerId() == null) {
             throw new InvalidValue("customerId", "is required");
         }
         List<LineInput> lines = in.lines() == null ? List.of() : in.lines().stream().map(OrdersResource::line).toList();
-        return new OrderDraft(in.customerId(), in.orderDate() == null ? undated : in.orderDate(),
+        return new OrderDraft(in.customerId(), in.orderDate(),
                 in.note(), in.salespersonId(), in.teamId(), lines);
     }
 
