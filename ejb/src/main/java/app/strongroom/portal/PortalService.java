@@ -123,19 +123,26 @@ public class PortalService {
             return new PortalAnswer.Invalid();
         }
         PortalClaims link = claims.get();
-        Optional<Tenant> tenant = catalog.find(link.tenant()).filter(Tenant::acceptsSignIn);
-        if (tenant.isEmpty() || generations.current(link.tenant()) != link.tenantGeneration()) {
+        if (!tenantHonours(link)) {
             return new PortalAnswer.Invalid();
         }
         return units.inTransaction(link.tenant(), em -> {
             SalesOrder order = forUpdate
                     ? em.find(SalesOrder.class, link.orderId(), LockModeType.PESSIMISTIC_WRITE)
                     : em.find(SalesOrder.class, link.orderId());
-            if (order == null || order.portalGeneration() != link.orderGeneration()) {
+            // Asked again once the order is read (and locked): a revoke-all, or a restore's voiding and maintenance,
+            // that committed while this request waited wins over it.
+            if (order == null || order.portalGeneration() != link.orderGeneration() || !tenantHonours(link)) {
                 return new PortalAnswer.Invalid();
             }
             return work.apply(em, order);
         });
+    }
+
+    /** Whether the link's tenant is active and still at the generation the link was signed under. */
+    private boolean tenantHonours(PortalClaims link) {
+        return catalog.find(link.tenant()).filter(Tenant::acceptsSignIn).isPresent()
+                && generations.current(link.tenant()) == link.tenantGeneration();
     }
 
     private static PortalAnswer shown(EntityManager em, SalesOrder order, Outcome outcome) {
