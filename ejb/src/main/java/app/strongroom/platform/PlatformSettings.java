@@ -64,14 +64,18 @@ public class PlatformSettings {
 
     /** The key from which per-tenant secrets (database role passwords) are derived; at least 32 random bytes. */
     public byte[] masterKey() {
+        return keyMaterial("strongroom.master-key", required("strongroom.master-key"));
+    }
+
+    private static byte[] keyMaterial(String setting, String text) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(required("strongroom.master-key"));
+            key = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("strongroom.master-key is not base64", e);
+            throw new IllegalStateException(setting + " is not base64", e);
         }
         if (key.length < 32) {
-            throw new IllegalStateException("strongroom.master-key must hold at least 32 bytes");
+            throw new IllegalStateException(setting + " must hold at least 32 bytes");
         }
         return key;
     }
@@ -210,6 +214,19 @@ public class PlatformSettings {
             } catch (app.strongroom.vault.VaultException e) {
                 throw new IllegalStateException("strongroom.master-key.retired: " + e.getMessage(), e);
             }
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The master keys' material, the current one first, then the retired ones: portal links signed under a retired
+     * key still verify until they expire.
+     */
+    public List<byte[]> masterKeyMaterials() {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(masterKey());
+        for (String retired : config.getOptionalValues("strongroom.master-key.retired", String.class).orElse(List.of())) {
+            keys.add(keyMaterial("strongroom.master-key.retired", retired));
         }
         return List.copyOf(keys);
     }

@@ -260,7 +260,7 @@ class PortalIT {
         Instant month = Instant.now().plus(Duration.ofDays(30));
         PortalLinkSigner platform = PortalLinkSigner.ofMasterKey(TestPlatform.masterKey(), Clock.systemUTC());
         PortalLinkSigner othersKey = new PortalLinkSigner(
-                t -> PortalLinkSigner.keyOf(TestPlatform.masterKey(), otherTenant), Clock.systemUTC());
+                t -> List.of(PortalLinkSigner.keyOf(TestPlatform.masterKey(), otherTenant)), Clock.systemUTC());
         PortalClaims claims = new PortalClaims(tenant, order, PortalPurpose.ORDER_ANSWER, month, orderGeneration,
                 tenantGeneration);
         assertThat(customer.get("portal/order.xhtml?link=" + platform.sign(claims)).statusCode())
