@@ -196,6 +196,15 @@ public class PlatformSettings {
         return Duration.ofDays(days);
     }
 
+    /** Portal link mails one tenant may send per hour in all (P21; default 100, at least 1). */
+    public int portalMailsPerHour() {
+        int mails = integer("strongroom.portal.mails-per-hour", 100);
+        if (mails < 1) {
+            throw new IllegalStateException("strongroom.portal.mails-per-hour must be at least 1");
+        }
+        return mails;
+    }
+
     /** Password-link mails one login may receive per hour, however often somebody asks (mail bombing). */
     public int resetMailsPerHour() {
         return integer("strongroom.password.reset-mails-per-hour", 3);

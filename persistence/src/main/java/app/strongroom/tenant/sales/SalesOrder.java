@@ -160,7 +160,12 @@ public class SalesOrder extends SalesDocument {
 
     /** "SO00042": the number people quote. */
     public String number() {
-        return String.format("SO%05d", id());
+        return numberOf(id());
+    }
+
+    /** The number of the order with id {@code id}. */
+    public static String numberOf(long id) {
+        return String.format("SO%05d", id);
     }
 
     public Optional<UserGroup> team() {
