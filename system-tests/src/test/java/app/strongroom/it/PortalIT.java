@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -377,6 +379,37 @@ class PortalIT {
 
         send(signedIn(restored), order);
         assertThat(customer.get(path(Mailbox.portalLink(Mailbox.await(email, 2)))).statusCode()).isEqualTo(200);
+    }
+
+    /** The order given to another customer: the link mailed to the first one neither shows nor answers it. */
+    @Test
+    void aLinkMailedToTheFormerCustomerDiesWhenTheOrderGoesToAnother() throws Exception {
+        String email = "lambda-" + slug + "@example.org";
+        FacesClient admin = signedIn();
+        long order = quotation(database, "Lambda", email);
+        send(admin, order);
+        String link = path(Mailbox.portalLink(Mailbox.await(email, 1)));
+        FacesClient customer = FacesClient.from(BASE, Tenants.uniqueAddress());
+        HttpResponse<String> opened = customer.get(link);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        long other;
+        Map<String, String> fields = new LinkedHashMap<>();
+        try (ErpData data = new ErpData(database)) {
+            other = data.contact("Mu", null);
+            fields.put("customer_input", Long.toString(other));
+            fields.put("salesperson_input", Long.toString(data.userId("zoe-sales")));
+            fields.put("orderDate_input", LocalDate.now(ZoneOffset.UTC).toString());
+            fields.put("lines:0:product_input", data.text("select product_id from sale_order_line where order_id = ?",
+                    order));
+            fields.put("lines:0:quantity", "2");
+        }
+        HttpResponse<String> saved = admin.submit("app/order.xhtml?id=" + order, "order", fields, "save");
+        assertThat(text(database, "select customer_id from sale_order where id = ?", order)).as(saved.body())
+                .isEqualTo(Long.toString(other));
+        assertInvalid(customer.get(link));
+        HttpResponse<String> answer = customer.submitFrom(opened, "portal", hidden(opened), "confirm");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(state(database, order)).isEqualTo("SENT");
     }
 
     /**
