@@ -21,13 +21,16 @@ record PortalMailCaps(int perOrder, int perTenant) {
         }
     }
 
-    /** Why no mail may go to order {@code orderId} of {@code tenant} now; empty when one may, and then counted. */
+    /**
+     * Why no mail may go to order {@code orderId} of {@code tenant} now; empty when one may, and then counted. The
+     * order's cap is asked first, so pressing the button on one order again and again spends none of the tenant's.
+     */
     Optional<LinkSending> refusal(HourlyBudget budget, TenantId tenant, long orderId) {
-        if (!budget.within("portal-mail-tenant|" + tenant.value(), perTenant)) {
-            return Optional.of(new LinkSending.CompanyTooMany());
-        }
         if (!budget.within("portal-mail|" + tenant.value() + "|" + orderId, perOrder)) {
             return Optional.of(new LinkSending.TooMany());
+        }
+        if (!budget.within("portal-mail-tenant|" + tenant.value(), perTenant)) {
+            return Optional.of(new LinkSending.CompanyTooMany());
         }
         return Optional.empty();
     }

@@ -41,6 +41,17 @@ class PortalMailCapsTest {
     }
 
     @Test
+    void refusalsOfOneOrderSpendNoneOfTheTenantsMails() {
+        for (int i = 0; i < 10; i++) {
+            caps.refusal(hour, tenant, 1);
+        }
+        for (long order = 2; order <= 4; order++) {
+            assertThat(caps.refusal(hour, tenant, order)).isEmpty();
+        }
+        assertThat(caps.refusal(hour, tenant, 5)).containsInstanceOf(LinkSending.CompanyTooMany.class);
+    }
+
+    @Test
     void capsAreAtLeastOne() {
         assertThatThrownBy(() -> new PortalMailCaps(5, 0)).isInstanceOf(IllegalArgumentException.class);
     }
