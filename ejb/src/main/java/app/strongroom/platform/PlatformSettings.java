@@ -64,14 +64,18 @@ public class PlatformSettings {
 
     /** The key from which per-tenant secrets (database role passwords) are derived; at least 32 random bytes. */
     public byte[] masterKey() {
+        return keyMaterial("strongroom.master-key", required("strongroom.master-key"));
+    }
+
+    private static byte[] keyMaterial(String setting, String text) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(required("strongroom.master-key"));
+            key = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("strongroom.master-key is not base64", e);
+            throw new IllegalStateException(setting + " is not base64", e);
         }
         if (key.length < 32) {
-            throw new IllegalStateException("strongroom.master-key must hold at least 32 bytes");
+            throw new IllegalStateException(setting + " must hold at least 32 bytes");
         }
         return key;
     }
@@ -192,6 +196,15 @@ public class PlatformSettings {
         return Duration.ofDays(days);
     }
 
+    /** Portal link mails one tenant may send per hour in all (P21; default 100, at least 1). */
+    public int portalMailsPerHour() {
+        int mails = integer("strongroom.portal.mails-per-hour", 100);
+        if (mails < 1) {
+            throw new IllegalStateException("strongroom.portal.mails-per-hour must be at least 1");
+        }
+        return mails;
+    }
+
     /** Password-link mails one login may receive per hour, however often somebody asks (mail bombing). */
     public int resetMailsPerHour() {
         return integer("strongroom.password.reset-mails-per-hour", 3);
@@ -210,6 +223,19 @@ public class PlatformSettings {
             } catch (app.strongroom.vault.VaultException e) {
                 throw new IllegalStateException("strongroom.master-key.retired: " + e.getMessage(), e);
             }
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The master keys' material, the current one first, then the retired ones: portal links signed under a retired
+     * key still verify until they expire.
+     */
+    public List<byte[]> masterKeyMaterials() {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(masterKey());
+        for (String retired : config.getOptionalValues("strongroom.master-key.retired", String.class).orElse(List.of())) {
+            keys.add(keyMaterial("strongroom.master-key.retired", retired));
         }
         return List.copyOf(keys);
     }

@@ -16,6 +16,10 @@ public sealed interface LinkSending {
     record TooMany() implements LinkSending {
     }
 
+    /** The tenant mailed {@code strongroom.portal.mails-per-hour} links this hour already. */
+    record CompanyTooMany() implements LinkSending {
+    }
+
     /** No such order under the caller's rights and rules. */
     record NotFound() implements LinkSending {
     }

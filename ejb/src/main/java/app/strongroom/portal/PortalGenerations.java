@@ -5,10 +5,9 @@ import app.strongroom.catalog.portal.PortalLinkGeneration;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Each tenant's portal link generation, in the catalog. Platform-internal: the portal reads it, a restore and the
@@ -21,20 +20,17 @@ public class PortalGenerations {
     EntityManager em;
 
     public int current(TenantId tenant) {
-        return Optional.ofNullable(em.find(PortalLinkGeneration.class, tenant.value()))
-                .map(PortalLinkGeneration::generation).orElse(0);
+        return em.createNamedQuery(PortalLinkGeneration.OF_TENANT, Integer.class).setParameter("tenant", tenant.value())
+                .getResultStream().findFirst().orElse(0);
     }
 
-    /** Voids every portal link of {@code tenant} signed so far; returns the new generation. */
+    /**
+     * Voids every portal link of {@code tenant} signed so far; returns the new generation. One upsert: the first
+     * voiding of a tenant makes its row, and a second caller at that moment waits for it and raises it again.
+     */
     public int voidAll(TenantId tenant) {
-        PortalLinkGeneration row = em.find(PortalLinkGeneration.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new PortalLinkGeneration(tenant, Instant.now());
-            em.persist(row);
-        } else {
-            row.voidLinks(Instant.now());
-        }
-        em.flush();
-        return row.generation();
+        em.createNamedQuery(PortalLinkGeneration.RAISE).setParameter(1, tenant.value())
+                .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        return current(tenant);
     }
 }

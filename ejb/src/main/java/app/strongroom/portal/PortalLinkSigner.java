@@ -1,6 +1,7 @@
 package app.strongroom.portal;
 
 import app.strongroom.catalog.TenantId;
+import com.google.crypto.tink.subtle.Hkdf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,7 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * tenant id, order id, purpose, expiry (epoch seconds), order generation, tenant generation, then the HMAC-SHA256 of
  * all of those under the tenant's portal key. Verification accepts only that exact text (no padding, no other
  * alphabet, no second spelling of the same bytes), compares the MAC in constant time, and refuses a token at or after
- * its expiry. Each tenant's key is derived from the master key, which no tenant database or backup holds.
+ * its expiry. Each tenant's key is derived from the master key, which no tenant database or backup holds, through
+ * HKDF-SHA256 with its own info ({@value #KEY_INFO} and the tenant id), so it is no key of any other use of the
+ * master key. After a master-key rotation, links signed under a retired master key still verify until they expire;
+ * new links are signed under the current one only.
  */
 public final class PortalLinkSigner {
     static final byte VERSION = 1;
@@ -31,28 +36,47 @@ public final class PortalLinkSigner {
     /** Length of the token's text: unpadded base64 of {@link #TOKEN_BYTES}. */
     public static final int TOKEN_CHARS = (TOKEN_BYTES * 8 + 5) / 6;
     private static final String ALGORITHM = "HmacSHA256";
+    /** The HKDF info of a tenant's portal key, followed by a space and the tenant id. */
+    static final String KEY_INFO = "strongroom portal-links v1";
 
-    private final Function<TenantId, SecretKey> keys;
+    private final Function<TenantId, List<SecretKey>> keys;
     private final Clock clock;
 
-    public PortalLinkSigner(Function<TenantId, SecretKey> keys, Clock clock) {
+    /**
+     * @param keys a tenant's portal keys: the first signs, any of them verifies (the current one and those of
+     *             retired master keys)
+     */
+    public PortalLinkSigner(Function<TenantId, List<SecretKey>> keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
 
     /** The signer whose keys derive from {@code masterKey}, as the platform's. */
     public static PortalLinkSigner ofMasterKey(byte[] masterKey, Clock clock) {
-        byte[] master = masterKey.clone();
-        return new PortalLinkSigner(tenant -> keyOf(master, tenant), clock);
+        return ofMasterKeys(List.of(masterKey), clock);
     }
 
-    /** One tenant's portal key: HMAC-SHA256 of a label and the tenant id under the master key. */
+    /** The signer whose keys derive from the current master key (first) and the retired ones still configured. */
+    public static PortalLinkSigner ofMasterKeys(List<byte[]> masterKeys, Clock clock) {
+        if (masterKeys.isEmpty()) {
+            throw new IllegalArgumentException("a signer needs a master key");
+        }
+        List<byte[]> masters = masterKeys.stream().map(byte[]::clone).toList();
+        return new PortalLinkSigner(tenant -> masters.stream().map(master -> keyOf(master, tenant)).toList(), clock);
+    }
+
+    /** One tenant's portal key: HKDF-SHA256 of the master key, info {@value #KEY_INFO} and the tenant id. */
     public static SecretKey keyOf(byte[] masterKey, TenantId tenant) {
         if (masterKey.length < 32) {
             throw new IllegalArgumentException("the master key must hold at least 32 bytes");
         }
-        byte[] label = ("strongroom/portal-links/v1:" + tenant.value()).getBytes(StandardCharsets.UTF_8);
-        return new SecretKeySpec(mac(new SecretKeySpec(masterKey, ALGORITHM), label), ALGORITHM);
+        byte[] info = (KEY_INFO + " " + tenant.value()).getBytes(StandardCharsets.UTF_8);
+        try {
+            return new SecretKeySpec(Hkdf.computeHkdf("HMACSHA256", masterKey, new byte[0], info, MAC_BYTES),
+                    ALGORITHM);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     public String sign(PortalClaims claims) {
@@ -62,7 +86,7 @@ public final class PortalLinkSigner {
                 .putLong(claims.orderId()).put(claims.purpose().code()).putLong(claims.expiresAt().getEpochSecond())
                 .putInt(claims.orderGeneration()).putInt(claims.tenantGeneration());
         byte[] bytes = token.array();
-        token.put(mac(keys.apply(claims.tenant()), Arrays.copyOf(bytes, SIGNED_BYTES)));
+        token.put(mac(keys.apply(claims.tenant()).get(0), Arrays.copyOf(bytes, SIGNED_BYTES)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -71,6 +95,14 @@ public final class PortalLinkSigner {
      * the caller's to compare with the current ones.
      */
     public Optional<PortalClaims> verify(String text) {
+        return authentic(text).filter(claims -> clock.instant().getEpochSecond() < claims.expiresAt().getEpochSecond());
+    }
+
+    /**
+     * The claims of a token this platform signed, expired or not; empty for anything else. Only for telling the
+     * tenant that one of its genuine links was used too late: {@link #verify} is what lets a link work.
+     */
+    public Optional<PortalClaims> authentic(String text) {
         Optional<byte[]> decoded = decode(text);
         if (decoded.isEmpty()) {
             return Optional.empty();
@@ -85,10 +117,15 @@ public final class PortalLinkSigner {
         long expiresAt = token.getLong();
         int orderGeneration = token.getInt();
         int tenantGeneration = token.getInt();
-        byte[] expected = mac(keys.apply(tenant), Arrays.copyOf(decoded.get(), SIGNED_BYTES));
+        byte[] signed = Arrays.copyOf(decoded.get(), SIGNED_BYTES);
         byte[] given = Arrays.copyOfRange(decoded.get(), SIGNED_BYTES, TOKEN_BYTES);
-        if (!MessageDigest.isEqual(expected, given) || purpose.isEmpty() || orderId <= 0 || orderGeneration < 0
-                || tenantGeneration < 0 || clock.instant().getEpochSecond() >= expiresAt) {
+        // Every key is tried, so the time taken does not tell under which one a token failed.
+        boolean authentic = false;
+        for (SecretKey key : keys.apply(tenant)) {
+            authentic |= MessageDigest.isEqual(mac(key, signed), given);
+        }
+        if (!authentic || purpose.isEmpty() || orderId <= 0 || orderGeneration < 0
+                || tenantGeneration < 0 || expiresAt <= 0) {
             return Optional.empty();
         }
         return Optional.of(new PortalClaims(tenant, orderId, purpose.get(), Instant.ofEpochSecond(expiresAt),

@@ -31,7 +31,7 @@ public class PortalLinks {
 
     @PostConstruct
     void start() {
-        signer = PortalLinkSigner.ofMasterKey(settings.masterKey(), Clock.systemUTC());
+        signer = PortalLinkSigner.ofMasterKeys(settings.masterKeyMaterials(), Clock.systemUTC());
     }
 
     public PortalLinkSigner signer() {

@@ -6,6 +6,7 @@ import app.strongroom.identity.Caller;
 import app.strongroom.identity.Role;
 import app.strongroom.identity.throttle.LoginThrottle;
 import app.strongroom.mail.Mailer;
+import app.strongroom.platform.PlatformSettings;
 import app.strongroom.records.Change;
 import app.strongroom.tenancy.TenantCatalog;
 import app.strongroom.tenancy.TenantData;
@@ -50,6 +51,8 @@ public class PortalLinksService {
     PortalGenerations generations;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PlatformSettings settings;
 
     /**
      * Mails the order's customer a link to view and answer it; a quotation becomes sent. Nothing is kept of the link
@@ -78,9 +81,10 @@ public class PortalLinksService {
                 throw new StateMoveRefused("portal.refused.state", "a " + order.state() + " order awaits no answer");
             }
             // Asked before anything changes, so a refusal leaves the transaction nothing to undo.
-            if (!throttle.withinHourlyBudget("portal-mail|" + tenant.id().value() + "|" + orderId,
-                    MAILS_PER_ORDER_PER_HOUR)) {
-                return new LinkSending.TooMany();
+            Optional<LinkSending> tooMany = new PortalMailCaps(MAILS_PER_ORDER_PER_HOUR, settings.portalMailsPerHour())
+                    .refusal(throttle::withinHourlyBudget, tenant.id(), orderId);
+            if (tooMany.isPresent()) {
+                return tooMany.get();
             }
             if (order.state() == OrderState.QUOTATION) {
                 order.send();
@@ -90,7 +94,7 @@ public class PortalLinksService {
             String token = links.signer().sign(new PortalClaims(tenant.id(), orderId, PortalPurpose.ORDER_ANSWER,
                     expiresAt, order.portalGeneration(), tenantGeneration));
             em.persist(new SecurityEvent(SecurityEventKind.PORTAL_LINK_SENT, caller.login(), address, caller.login(),
-                    "order " + order.number() + " to its customer, valid until " + expiresAt));
+                    "order " + order.number() + " to its customer at " + to.get() + ", valid until " + expiresAt));
             em.flush();
             mailer.send(links.mail(tenant, order, to.get(), token, expiresAt));
             return new LinkSending.Sent(expiresAt);

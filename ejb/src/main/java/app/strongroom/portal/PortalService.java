@@ -18,11 +18,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the holder of a portal link may do: view the order, confirm it, or decline it. Open to anybody: the link is
@@ -35,6 +41,7 @@ import java.util.function.BiFunction;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PortalService {
+    private static final Logger LOG = Logger.getLogger(PortalService.class.getName());
     private static final String ACTOR = "customer (portal link)";
     /**
      * Guessing a 256-bit MAC is hopeless, but a network sending bad link after bad link is up to no good: past this
@@ -42,6 +49,8 @@ public class PortalService {
      */
     static final int BAD_LINKS_BEFORE_BLOCK = 30;
     static final Duration ADDRESS_BLOCK = Duration.ofMinutes(15);
+    /** Uses of expired or revoked links written to one tenant's trail per hour; further ones are only refused. */
+    static final int REFUSALS_AUDITED_PER_HOUR = 20;
 
     @Inject
     PortalLinks links;
@@ -56,7 +65,10 @@ public class PortalService {
 
     public PortalAnswer view(String token, String address) {
         return withOrder(token, address, false, (em, order) -> {
-            audit(em, SecurityEventKind.PORTAL_ORDER_VIEWED, order, address, Outcome.VIEWED);
+            // Once per link and hour: reloading the page must not flood the tenant's trail.
+            if (throttle.withinHourlyBudget(LoginThrottle.portalViewKey(fingerprint(token)), 1)) {
+                audit(em, SecurityEventKind.PORTAL_ORDER_VIEWED, order, address, Outcome.VIEWED);
+            }
             return shown(em, order, Outcome.VIEWED);
         });
     }
@@ -108,34 +120,88 @@ public class PortalService {
         if (throttle.anyLocked(Set.of(addressKey))) {
             return new PortalAnswer.Invalid();
         }
-        PortalAnswer answer = answerLink(token, forUpdate, work);
+        PortalAnswer answer;
+        try {
+            answer = answerLink(token, address, forUpdate, work);
+        } catch (RuntimeException unavailable) {
+            // A tenant in the middle of a restore, or whose database cannot be reached: nothing was done, and the
+            // holder learns no more than from any other link that does not work. Not counted as a guess.
+            LOG.log(Level.WARNING, "a portal link could not be answered", unavailable);
+            return new PortalAnswer.Invalid();
+        }
         if (answer instanceof PortalAnswer.Invalid) {
             throttle.fail(addressKey, BAD_LINKS_BEFORE_BLOCK, ADDRESS_BLOCK);
         }
         return answer;
     }
 
-    private PortalAnswer answerLink(String token, boolean forUpdate,
+    private PortalAnswer answerLink(String token, String address, boolean forUpdate,
                                     BiFunction<EntityManager, SalesOrder, PortalAnswer> work) {
         Optional<PortalClaims> claims = links.signer().verify(token)
                 .filter(c -> c.purpose() == PortalPurpose.ORDER_ANSWER);
         if (claims.isEmpty()) {
+            links.signer().authentic(token).ifPresent(expired -> refused(expired, address, "an expired link"));
             return new PortalAnswer.Invalid();
         }
         PortalClaims link = claims.get();
-        Optional<Tenant> tenant = catalog.find(link.tenant()).filter(Tenant::acceptsSignIn);
-        if (tenant.isEmpty() || generations.current(link.tenant()) != link.tenantGeneration()) {
+        if (!tenantHonours(link)) {
+            refused(link, address, "a revoked link");
             return new PortalAnswer.Invalid();
         }
         return units.inTransaction(link.tenant(), em -> {
             SalesOrder order = forUpdate
                     ? em.find(SalesOrder.class, link.orderId(), LockModeType.PESSIMISTIC_WRITE)
                     : em.find(SalesOrder.class, link.orderId());
-            if (order == null || order.portalGeneration() != link.orderGeneration()) {
+            // Asked again once the order is read (and locked): a revoke-all, or a restore's voiding and maintenance,
+            // that committed while this request waited wins over it.
+            if (order == null) {
+                return new PortalAnswer.Invalid();
+            }
+            if (order.portalGeneration() != link.orderGeneration() || !tenantHonours(link)) {
+                if (withinRefusalBudget(link)) {
+                    audit(em, SecurityEventKind.PORTAL_LINK_REFUSED, order.number(), address, "a revoked link");
+                }
                 return new PortalAnswer.Invalid();
             }
             return work.apply(em, order);
         });
+    }
+
+    /**
+     * Writes down, in the tenant's trail, that one of its genuine links was used after it expired or was revoked:
+     * the tenant learns of a stale or leaked link still going round. Within a small hourly budget per tenant, so
+     * whoever holds such a link cannot flood the trail; never for a tenant that is not active.
+     */
+    private void refused(PortalClaims link, String address, String why) {
+        if (link.purpose() != PortalPurpose.ORDER_ANSWER
+                || catalog.find(link.tenant()).filter(Tenant::acceptsSignIn).isEmpty() || !withinRefusalBudget(link)) {
+            return;
+        }
+        units.inTransaction(link.tenant(), em -> {
+            audit(em, SecurityEventKind.PORTAL_LINK_REFUSED, SalesOrder.numberOf(link.orderId()), address, why);
+            return null;
+        });
+    }
+
+    private boolean withinRefusalBudget(PortalClaims link) {
+        return throttle.withinHourlyBudget(LoginThrottle.portalRefusalKey(link.tenant().value()),
+                REFUSALS_AUDITED_PER_HOUR);
+    }
+
+    /** A link's name in the throttle's shared memory: a digest, so the memory holds no link that works. */
+    private static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Whether the link's tenant is active and still at the generation the link was signed under. */
+    private boolean tenantHonours(PortalClaims link) {
+        return catalog.find(link.tenant()).filter(Tenant::acceptsSignIn).isPresent()
+                && generations.current(link.tenant()) == link.tenantGeneration();
     }
 
     private static PortalAnswer shown(EntityManager em, SalesOrder order, Outcome outcome) {
@@ -146,7 +212,10 @@ public class PortalService {
 
     private static void audit(EntityManager em, SecurityEventKind kind, SalesOrder order, String address,
                               Outcome outcome) {
-        String detail = "order " + order.number() + ": " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        em.persist(new SecurityEvent(kind, null, address, ACTOR, detail));
+        audit(em, kind, order.number(), address, outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+
+    private static void audit(EntityManager em, SecurityEventKind kind, String order, String address, String what) {
+        em.persist(new SecurityEvent(kind, null, address, ACTOR, "order " + order + ": " + what));
     }
 }

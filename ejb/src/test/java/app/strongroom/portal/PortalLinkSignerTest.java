@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.strongroom.catalog.TenantId;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PortalLinkSignerTest {
@@ -110,7 +112,8 @@ class PortalLinkSignerTest {
 
     @Test
     void aTokenReSignedWithAnotherTenantsKeyIsRefused() {
-        PortalLinkSigner withOthersKey = new PortalLinkSigner(t -> PortalLinkSigner.keyOf(MASTER, OTHER), fixed(NOW));
+        PortalLinkSigner withOthersKey = new PortalLinkSigner(t -> List.of(PortalLinkSigner.keyOf(MASTER, OTHER)),
+                fixed(NOW));
         assertThat(signer.verify(withOthersKey.sign(CLAIMS))).isEmpty();
         PortalClaims othersOwn = new PortalClaims(OTHER, 42, PortalPurpose.ORDER_ANSWER, EXPIRY, 3, 5);
         assertThat(signer.verify(withOthersKey.sign(othersOwn))).contains(othersOwn);
@@ -129,6 +132,39 @@ class PortalLinkSignerTest {
                 .isNotEqualTo(PortalLinkSigner.keyOf(MASTER, OTHER).getEncoded())
                 .isNotEqualTo(PortalLinkSigner.keyOf(masterKey((byte) 8), TENANT).getEncoded());
         assertThatThrownBy(() -> PortalLinkSigner.keyOf(new byte[31], TENANT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The tenant's key is HKDF-SHA256 (RFC 5869, empty salt) of the master key with its own info, computed here by
+     * hand: not the master key itself, nor any plain HMAC of it that another use of the master key might make.
+     */
+    @Test
+    void theTenantsKeyIsHkdfOfTheMasterKeyWithThePortalInfo() throws GeneralSecurityException {
+        Mac extract = Mac.getInstance("HmacSHA256");
+        extract.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+        byte[] pseudoRandomKey = extract.doFinal(MASTER);
+        Mac expand = Mac.getInstance("HmacSHA256");
+        expand.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
+        expand.update(("strongroom portal-links v1 " + TENANT.value()).getBytes(StandardCharsets.UTF_8));
+        byte[] expected = expand.doFinal(new byte[] {1});
+        assertThat(PortalLinkSigner.keyOf(MASTER, TENANT).getEncoded()).isEqualTo(expected);
+    }
+
+    @Test
+    void afterARotationLinksOfTheRetiredMasterKeyWorkUntilTheyExpireAndNewOnesUseTheCurrentKey() {
+        byte[] current = masterKey((byte) 9);
+        PortalLinkSigner rotated = PortalLinkSigner.ofMasterKeys(List.of(current, MASTER), fixed(NOW));
+        String before = signer.sign(CLAIMS);
+        assertThat(rotated.verify(before)).contains(CLAIMS);
+        assertThat(PortalLinkSigner.ofMasterKeys(List.of(current, MASTER), fixed(EXPIRY)).verify(before)).isEmpty();
+        String after = rotated.sign(CLAIMS);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(PortalLinkSigner.ofMasterKey(current, fixed(NOW)).verify(after)).contains(CLAIMS);
+        assertThat(signer.verify(after)).as("signed under the current key only").isEmpty();
+        assertThat(PortalLinkSigner.ofMasterKey(current, fixed(NOW)).verify(before)).as("retired key dropped")
+                .isEmpty();
+        assertThatThrownBy(() -> PortalLinkSigner.ofMasterKeys(List.of(), fixed(NOW)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

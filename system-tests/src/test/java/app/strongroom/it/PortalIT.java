@@ -7,17 +7,24 @@ import app.strongroom.portal.PortalClaims;
 import app.strongroom.portal.PortalLinkSigner;
 import app.strongroom.portal.PortalPurpose;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -110,7 +117,10 @@ class PortalIT {
             List<String> trail = Tenants.column(database, "select kind || '|' || coalesce(login, '') || '|' "
                     + "|| coalesce(client_address, '') || '|' || detail from security_event where detail like ? "
                     + "order by id", "order " + number(order) + "%");
-            assertThat(trail).first().asString().startsWith("PORTAL_LINK_SENT|admin|");
+            assertThat(trail).first().asString().startsWith("PORTAL_LINK_SENT|admin|")
+                    .contains("to its customer at " + email + ", valid until");
+            assertThat(trail).as("three views of one link in the hour, one entry")
+                    .filteredOn(e -> e.startsWith("PORTAL_ORDER_VIEWED|")).hasSize(1);
             assertThat(trail).anyMatch(e -> e.matches("PORTAL_ORDER_VIEWED\\|\\|.+\\|order SO\\d+: viewed"));
             assertThat(trail).anyMatch(e -> e.matches("PORTAL_ORDER_CONFIRMED\\|\\|.+\\|order SO\\d+: confirmed"));
             assertThat(trail).contains("PORTAL_ORDER_CONFIRMED||" + replayAddress + "|order " + number(order)
@@ -260,7 +270,7 @@ class PortalIT {
         Instant month = Instant.now().plus(Duration.ofDays(30));
         PortalLinkSigner platform = PortalLinkSigner.ofMasterKey(TestPlatform.masterKey(), Clock.systemUTC());
         PortalLinkSigner othersKey = new PortalLinkSigner(
-                t -> PortalLinkSigner.keyOf(TestPlatform.masterKey(), otherTenant), Clock.systemUTC());
+                t -> List.of(PortalLinkSigner.keyOf(TestPlatform.masterKey(), otherTenant)), Clock.systemUTC());
         PortalClaims claims = new PortalClaims(tenant, order, PortalPurpose.ORDER_ANSWER, month, orderGeneration,
                 tenantGeneration);
         assertThat(customer.get("portal/order.xhtml?link=" + platform.sign(claims)).statusCode())
@@ -300,6 +310,11 @@ class PortalIT {
         }
         assertThat(state(database, order)).isEqualTo("SENT");
         assertThat(state(database, otherOrder)).isEqualTo("QUOTATION");
+        assertThat(Tenants.column(database, "select detail from security_event where kind = 'PORTAL_LINK_REFUSED' "
+                + "and detail like ? and client_address is not null", "order " + number(order) + ":%"))
+                .as("genuine links used too late are in the tenant's trail")
+                .contains("order " + number(order) + ": an expired link", "order " + number(order)
+                        + ": a revoked link");
     }
 
     @Test
@@ -366,12 +381,153 @@ class PortalIT {
         assertThat(customer.get(path(Mailbox.portalLink(Mailbox.await(email, 2)))).statusCode()).isEqualTo(200);
     }
 
+    /** The order given to another customer: the link mailed to the first one neither shows nor answers it. */
+    @Test
+    void aLinkMailedToTheFormerCustomerDiesWhenTheOrderGoesToAnother() throws Exception {
+        String email = "lambda-" + slug + "@example.org";
+        FacesClient admin = signedIn();
+        long order = quotation(database, "Lambda", email);
+        send(admin, order);
+        String link = path(Mailbox.portalLink(Mailbox.await(email, 1)));
+        FacesClient customer = FacesClient.from(BASE, Tenants.uniqueAddress());
+        HttpResponse<String> opened = customer.get(link);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        long other;
+        Map<String, String> fields = new LinkedHashMap<>();
+        try (ErpData data = new ErpData(database)) {
+            other = data.contact("Mu", null);
+            fields.put("customer_input", Long.toString(other));
+            fields.put("salesperson_input", Long.toString(data.userId("zoe-sales")));
+            fields.put("orderDate_input", LocalDate.now(ZoneOffset.UTC).toString());
+            fields.put("lines:0:product_input", data.text("select product_id from sale_order_line where order_id = ?",
+                    order));
+            fields.put("lines:0:quantity", "2");
+        }
+        HttpResponse<String> saved = admin.submit("app/order.xhtml?id=" + order, "order", fields, "save");
+        assertThat(text(database, "select customer_id from sale_order where id = ?", order)).as(saved.body())
+                .isEqualTo(Long.toString(other));
+        assertInvalid(customer.get(link));
+        HttpResponse<String> answer = customer.submitFrom(opened, "portal", hidden(opened), "confirm");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(state(database, order)).isEqualTo("SENT");
+    }
+
+    /**
+     * A revoke-all that commits while a confirm waits for the order's row lock wins: the confirm, once it has the
+     * lock, asks the tenant's generation again and finds its link dead.
+     */
+    @Test
+    void aRevokeAllCommittedWhileAConfirmWaitsForTheOrderWins() throws Exception {
+        String email = "kappa-" + slug + "@example.org";
+        FacesClient admin = signedIn();
+        long order = quotation(database, "Kappa", email);
+        send(admin, order);
+        FacesClient customer = FacesClient.from(BASE, Tenants.uniqueAddress());
+        HttpResponse<String> page = customer.get(path(Mailbox.portalLink(Mailbox.await(email, 1))));
+        assertThat(page.statusCode()).isEqualTo(200);
+        CompletableFuture<HttpResponse<String>> confirm;
+        try (Connection holder = Tenants.superuser(database)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select id from sale_order where id = ? for update")) {
+                lock.setLong(1, order);
+                lock.executeQuery().close();
+            }
+            confirm = CompletableFuture.supplyAsync(() -> customer.submitFrom(page, "portal", hidden(page), "confirm"));
+            awaitOneWaitingOnALock(database);
+            assertThat(admin.submit("app/admin/security.xhtml", "portalLinks", Map.of(), "revokeAll").statusCode())
+                    .isEqualTo(200);
+            holder.rollback();
+        }
+        HttpResponse<String> answer = confirm.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).contains(INVALID);
+        assertThat(state(database, order)).isEqualTo("SENT");
+    }
+
+    private static void awaitOneWaitingOnALock(String db) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!Tenants.column("postgres", "select pid from pg_stat_activity where datname = ? "
+                    + "and wait_event_type = 'Lock'", db).isEmpty()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the confirm never waited for the order's lock");
+    }
+
+    /**
+     * Requests that are no working use of a link, though they never reach the link's check: a post whose hidden field
+     * does not convert, a post of a view this client never had (expired), a tenant held in maintenance, a tenant
+     * whose database cannot be reached (one never made). Each gets the invalid-link page, never an error page.
+     */
+    @Test
+    void requestsThatNeverReachTheLinkCheckGetTheSameInvalidPage() throws Exception {
+        String email = "theta-" + slug + "@example.org";
+        long order = quotation(database, "Theta", email);
+        send(signedIn(), order);
+        FacesClient customer = FacesClient.from(BASE, Tenants.uniqueAddress());
+        HttpResponse<String> reference = customer.get("portal/order.xhtml");
+        HttpResponse<String> page = customer.get(path(Mailbox.portalLink(Mailbox.await(email, 1))));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Referrer-Policy")).as("the link is in the address")
+                .contains("strict-origin");
+
+        Map<String, String> notANumber = hidden(page);
+        notANumber.put("seen", "one");
+        HttpResponse<String> unconverted = customer.submitFrom(page, "portal", notANumber, "confirm");
+        assertInvalid(unconverted);
+        assertThat(normalised(unconverted)).isEqualTo(normalised(reference));
+
+        HttpResponse<String> expired = FacesClient.from(BASE, Tenants.uniqueAddress())
+                .submitFrom(page, "portal", hidden(page), "confirm");
+        assertInvalid(expired);
+        assertThat(normalised(expired)).isEqualTo(normalised(reference));
+        assertThat(state(database, order)).isEqualTo("SENT");
+
+        long othersOrder = quotation(otherDatabase, "Iota", null);
+        String link = "portal/order.xhtml?link=" + PortalLinkSigner.ofMasterKey(TestPlatform.masterKey(),
+                Clock.systemUTC()).sign(new PortalClaims(otherTenant, othersOrder, PortalPurpose.ORDER_ANSWER,
+                Instant.now().plus(Duration.ofDays(1)), 0, tenantGeneration(otherTenant)));
+        assertThat(customer.get(link).statusCode()).isEqualTo(200);
+        try {
+            Tenants.execute(TestPlatform.CATALOG, "update tenant set status = 'MAINTENANCE' where id = ?",
+                    otherTenant.value());
+            HttpResponse<String> maintenance = customer.get(link);
+            assertInvalid(maintenance);
+            assertThat(normalised(maintenance)).isEqualTo(normalised(reference));
+        } finally {
+            Tenants.execute(TestPlatform.CATALOG, "update tenant set status = 'ACTIVE' where id = ?",
+                    otherTenant.value());
+        }
+        // A tenant of the catalog whose database cannot be reached: here, one that was never made.
+        TenantId nowhere = TenantId.random();
+        try {
+            Tenants.execute(TestPlatform.CATALOG, "insert into tenant (id, slug, company_name, plan, status, "
+                    + "server_name, created_at, updated_at) select ?, ?, 'Nowhere', 'FREE', 'ACTIVE', server_name, "
+                    + "now(), now() from tenant where id = ?", nowhere.value(), Tenants.uniqueSlug("nowhere"),
+                    tenant.value());
+            // HTTP/1.1: the pool waits its 30 s for a connection, longer than the server keeps an HTTP/2 session.
+            HttpResponse<String> unreachable = FacesClient.forTestServer(BASE, HttpClient.Version.HTTP_1_1)
+                    .from(Tenants.uniqueAddress()).get("portal/order.xhtml?link=" + PortalLinkSigner
+                    .ofMasterKey(TestPlatform.masterKey(), Clock.systemUTC()).sign(new PortalClaims(nowhere, 1,
+                            PortalPurpose.ORDER_ANSWER, Instant.now().plus(Duration.ofDays(1)), 0, 0)));
+            assertInvalid(unreachable);
+            assertThat(normalised(unreachable)).isEqualTo(normalised(reference));
+        } finally {
+            Tenants.execute(TestPlatform.CATALOG, "delete from tenant where id = ?", nowhere.value());
+        }
+        assertThat(customer.get(link).statusCode()).as("the link works again").isEqualTo(200);
+    }
+
     private static void assertInvalid(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains(INVALID).doesNotContain("jakarta.faces.ViewState");
         assertThat(answer.headers().allValues("Set-Cookie")).as("no session for a link that does not work")
                 .noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(answer.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(answer.headers().firstValue("Referrer-Policy")).contains("strict-origin");
     }
 
     /** The page without its CSP nonce, which differs on every response. */

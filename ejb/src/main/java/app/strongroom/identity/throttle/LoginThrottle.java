@@ -190,6 +190,16 @@ public class LoginThrottle {
         return "portal-address|" + network(address);
     }
 
+    /** Views of one portal link (named by its digest) written to the tenant's trail. */
+    public static String portalViewKey(String linkDigest) {
+        return "portal-view|" + linkDigest;
+    }
+
+    /** Uses of a tenant's expired or revoked portal links written to its trail. */
+    public static String portalRefusalKey(Object tenant) {
+        return "portal-refused|" + tenant;
+    }
+
     /** Sign-ups from one address; an IPv6 address counts by its /64 network, which one client may hold whole. */
     public static String signUpAddressKey(String address) {
         return "sign-up-address|" + network(address);

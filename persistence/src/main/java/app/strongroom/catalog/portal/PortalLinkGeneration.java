@@ -5,6 +5,8 @@ import app.strongroom.common.Require;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +19,20 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "portal_link_generation")
+@NamedQuery(name = PortalLinkGeneration.OF_TENANT,
+        query = "select g.generation from PortalLinkGeneration g where g.tenantId = :tenant")
+@NamedNativeQuery(name = PortalLinkGeneration.RAISE, query = "insert into portal_link_generation"
+        + " (tenant_id, generation, changed_at) values (?1, 1, ?2) on conflict (tenant_id)"
+        + " do update set generation = portal_link_generation.generation + 1, changed_at = excluded.changed_at")
 public class PortalLinkGeneration {
+    /** The generation of tenant {@code :tenant} (a UUID); no row means generation 0. */
+    public static final String OF_TENANT = "PortalLinkGeneration.ofTenant";
+    /**
+     * Raises tenant {@code ?1}'s generation at {@code ?2}, making its row at generation 1 if it has none. One
+     * statement, so two callers at once (a revoke-all and a restore) both raise it: neither fails on the key.
+     */
+    public static final String RAISE = "PortalLinkGeneration.raise";
+
     @Id
     @Column(name = "tenant_id")
     private UUID tenantId;

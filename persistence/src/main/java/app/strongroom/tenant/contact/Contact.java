@@ -55,6 +55,11 @@ public class Contact {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /** Whether {@code other} is this contact: the same object, or both stored under the same id. */
+    public boolean isSameContact(Contact other) {
+        return this == other || other != null && id != null && id.equals(other.id);
+    }
+
     public ContactId id() {
         return new ContactId(id);
     }

@@ -62,8 +62,15 @@ public class SalesOrder extends SalesDocument {
         changeHeader(customer, orderDate, null);
     }
 
+    /**
+     * A new customer also voids the order's portal links: a link mailed to the previous customer must not show or
+     * answer an order that is now somebody else's.
+     */
     public final void changeHeader(Contact customer, LocalDate orderDate, String note) {
         requireEditable();
+        if (customer() != null && !customer().isSameContact(customer)) {
+            revokePortalLinks();
+        }
         billTo(customer);
         this.orderDate = Require.present("order date", orderDate);
         this.note = Require.optionalText("note", note, NOTE_MAX);
@@ -155,7 +162,12 @@ public class SalesOrder extends SalesDocument {
 
     /** "SO00042": the number people quote. */
     public String number() {
-        return String.format("SO%05d", id());
+        return numberOf(id());
+    }
+
+    /** The number of the order with id {@code id}. */
+    public static String numberOf(long id) {
+        return String.format("SO%05d", id);
     }
 
     public Optional<UserGroup> team() {

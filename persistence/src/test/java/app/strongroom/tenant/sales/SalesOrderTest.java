@@ -74,6 +74,18 @@ class SalesOrderTest {
     }
 
     @Test
+    void aNewCustomerVoidsTheLinksMailedToThePreviousOne() {
+        SalesOrder order = orderWith("1", null);
+        order.send();
+        order.changeHeader(CUSTOMER, DAY.plusDays(1), "same customer");
+        assertThat(order.portalGeneration()).isZero();
+        Contact other = new Contact(ContactDetails.of("Other customer", null, null, null, null));
+        order.changeHeader(other, DAY, null);
+        assertThat(order.customer()).isSameAs(other);
+        assertThat(order.portalGeneration()).isEqualTo(1);
+    }
+
+    @Test
     void anOrderWithoutLinesIsNotConfirmed() {
         SalesOrder empty = new SalesOrder(CUSTOMER, EUR, DAY);
         assertThatThrownBy(empty::confirm).isInstanceOf(StateMoveRefused.class)

@@ -30,7 +30,8 @@ public class OrderPortalLinks {
                     return "/app/order.xhtml?faces-redirect=true&id=" + orderId;
                 }
                 Messages.error(sending instanceof LinkSending.NoEmail ? "portal.noEmail"
-                        : sending instanceof LinkSending.TooMany ? "portal.tooMany" : "records.notFound");
+                        : sending instanceof LinkSending.TooMany ? "portal.tooMany"
+                        : sending instanceof LinkSending.CompanyTooMany ? "portal.companyTooMany" : "records.notFound");
             } catch (MailFailure failure) {
                 // The reason names the platform's mail server: the administrator's business, not the user's.
                 Messages.error("portal.mailFailed");

@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.Locale;
 public class PortalOrderPage {
     /** One status for every link that does not work, whatever the reason. */
     static final int INVALID_STATUS = 404;
+    static final String PAGE = "/portal/order.xhtml";
 
     @EJB
     PortalService portal;
@@ -46,14 +48,40 @@ public class PortalOrderPage {
         show(portal.decline(link, seen, authentication.clientAddress()));
     }
 
+    /** After the form's fields are read: one that does not convert makes the post an invalid link, as any other. */
+    public void checkPost() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.isValidationFailed()) {
+            for (var messages = faces.getMessages(); messages.hasNext(); ) {
+                messages.next();
+                messages.remove();
+            }
+            show(new PortalAnswer.Invalid());
+        }
+    }
+
+    /** Before the page is rendered: a request nobody answered (an expired view) shows an invalid link. */
+    public void render() {
+        if (!answered) {
+            show(new PortalAnswer.Invalid());
+        }
+    }
+
     private void show(PortalAnswer shown) {
         answer = shown;
         answered = true;
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        // The address holds the link: it goes to no other site, and no cache keeps the page. Not "no-referrer": the
-        // browser would then send "Origin: null" with confirm and decline, which the same-origin check refuses.
-        external.setResponseHeader("Referrer-Policy", "same-origin");
+        if (!(shown instanceof PortalAnswer.Shown) && faces.isPostback()
+                && faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            // A post is answered with the page a bad link's GET gets, built afresh, not the posted view re-rendered.
+            faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, PAGE));
+            faces.renderResponse();
+        }
+        // The address holds the link: no Referer carries it anywhere, not even to this site's own resources, and no
+        // cache keeps the page. "strict-origin" sends the origin alone; not "no-referrer": the browser would then
+        // send "Origin: null" with confirm and decline, which the same-origin check refuses.
+        external.setResponseHeader("Referrer-Policy", "strict-origin");
         external.setResponseHeader("Cache-Control", "no-store");
         if (shown instanceof PortalAnswer.Shown order) {
             seen = order.order().version();
