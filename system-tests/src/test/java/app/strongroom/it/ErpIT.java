@@ -105,6 +105,18 @@ class ErpIT {
         }
     }
 
+    /** A number's digits are read in time that grows with their square: a form field of a megabyte is not read. */
+    @Test
+    void aNumberLongerThanAnyAmountIsRefusedUnread() throws SQLException {
+        FacesClient admin = signedIn("admin");
+        HttpResponse<String> refused = admin.submit("app/product.xhtml", "product", Map.of("name", "Huge",
+                "code", "HUGE-1", "unitPrice", "1" + "0".repeat(1_000_000), "taxRate", "20"), "save");
+        assertThat(refused.body()).contains("Unit price is longer than a number may be (40 characters).");
+        try (ErpData data = new ErpData(database)) {
+            assertThat(data.single("select count(*) from product where code = 'HUGE-1'")).isZero();
+        }
+    }
+
     @Test
     void postingAnInvoiceCancelledMeanwhileIsRefusedWithAMessage() throws SQLException {
         long invoice;
