@@ -316,6 +316,8 @@ class MicroPlatformIT {
     void aSignUpThatFailsHalfWayLeavesNothingAndARetryCompletesIt() throws Exception {
         String slug = Tenants.uniqueSlug("broken");
         int databasesBefore = countTenantDatabases();
+        // Counted apart: a side copy an earlier class restored is a database without a role of its own.
+        int rolesBefore = countTenantRoles();
         PostgresAdmin admin = Tenants.postgresAdmin();
         SqlIdentifier template = new SqlIdentifier(TenantDatabase.TEMPLATE);
         try (Connection su = Tenants.superuser("postgres"); Statement s = su.createStatement()) {
@@ -328,7 +330,7 @@ class MicroPlatformIT {
                     .doesNotContain("PSQLException").doesNotContain("at app.strongroom").doesNotContain(TenantDatabase.TEMPLATE);
             assertThat(Tenants.idOf(slug)).isEmpty();
             assertThat(countTenantDatabases()).isEqualTo(databasesBefore);
-            assertThat(countTenantRoles()).isEqualTo(databasesBefore);
+            assertThat(countTenantRoles()).isEqualTo(rolesBefore);
         } finally {
             admin.createDatabase(template);
             admin.closeToPublic(template);
