@@ -10,6 +10,7 @@ import app.strongroom.tenant.sales.SalesOrder;
 import app.strongroom.tenant.sales.StateMoveRefused;
 import app.strongroom.tenant.security.SecurityEvent;
 import app.strongroom.tenant.security.SecurityEventKind;
+import app.strongroom.vault.format.Digests;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -19,8 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
@@ -190,12 +189,8 @@ public class PortalService {
 
     /** A link's name in the throttle's shared memory: a digest, so the memory holds no link that works. */
     private static String fingerprint(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        byte[] digest = Digests.sha256().digest(token.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     /** Whether the link's tenant is active and still at the generation the link was signed under. */

@@ -1,10 +1,8 @@
 package app.strongroom.tenant.apikey;
 
 import app.strongroom.catalog.TenantId;
+import app.strongroom.vault.format.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,12 +38,7 @@ public record PresentedKey(TenantId tenant, String digest) {
     }
 
     static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digests.hex(Digests.sha256().digest(key.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override
