@@ -10,6 +10,7 @@ import app.strongroom.tenant.access.Operation;
 import app.strongroom.tenant.access.RecordModel;
 import app.strongroom.tenant.access.RecordRule;
 import app.strongroom.tenant.rules.expression.ExpressionError;
+import app.strongroom.tenant.security.AuditedExpression;
 import app.strongroom.tenant.security.SecurityEvent;
 import app.strongroom.tenant.security.SecurityEventKind;
 import app.strongroom.tenant.user.UserAccount;
@@ -104,7 +105,7 @@ public class AccessAdministration {
                 em.flush();
                 em.persist(new SecurityEvent(SecurityEventKind.RULE_SAVED, null, null, actor, "rule " + rule.id()
                         + " on " + rule.model().map(RecordModel::modelName).orElse("?") + ": "
-                        + abbreviated(draft.expression())));
+                        + AuditedExpression.of(draft.expression())));
                 return new RuleChange.Saved(rule.id());
             });
         } catch (ExpressionError wrong) {
@@ -123,7 +124,7 @@ public class AccessAdministration {
             }
             em.remove(rule);
             em.persist(new SecurityEvent(SecurityEventKind.RULE_DELETED, null, null, actor, "rule " + id + " ("
-                    + rule.name() + "): " + abbreviated(rule.expression())));
+                    + rule.name() + "): " + AuditedExpression.of(rule.expression())));
             return new RuleChange.Saved(id);
         });
     }
@@ -134,11 +135,6 @@ public class AccessAdministration {
                 .flatMap(l -> UserAccount.byLogin(em, l))
                 .map(user -> AccessPolicy.of(em, user.login(), LocalDate.now(ZoneOffset.UTC))
                         .explain(em, model, operation, id)));
-    }
-
-    /** The audit trail keeps 500 characters of detail; an expression may be 2000. */
-    private static String abbreviated(String expression) {
-        return expression.length() <= 400 ? expression : expression.substring(0, 400) + "…";
     }
 
     private static UserGroup group(EntityManager em, String name) {

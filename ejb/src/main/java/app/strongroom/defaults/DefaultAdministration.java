@@ -7,6 +7,7 @@ import app.strongroom.tenant.defaults.DefaultEvaluator;
 import app.strongroom.tenant.defaults.DefaultField;
 import app.strongroom.tenant.defaults.FieldDefault;
 import app.strongroom.tenant.rules.expression.ExpressionError;
+import app.strongroom.tenant.security.AuditedExpression;
 import app.strongroom.tenant.security.SecurityEvent;
 import app.strongroom.tenant.security.SecurityEventKind;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,17 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The tenant administrator's computed defaults. An expression that does not check is refused with its position and
@@ -37,10 +33,7 @@ import java.util.regex.Pattern;
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultAdministration {
-    /** The audit trail keeps 500 characters of detail; an expression may be 2000. */
-    private static final int AUDITED_LENGTH = 400;
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Logger LOG = Logger.getLogger(DefaultAdministration.class.getName());
 
     @Inject
@@ -121,29 +114,13 @@ public class DefaultAdministration {
         return false;
     }
 
-    private static String digest(String expression) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(expression.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException absent) {
-            throw new IllegalStateException("every JDK has SHA-256", absent);
-        }
-    }
-
     private static String shown(Object value) {
         return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
     }
 
-    /**
-     * The expression with its runs of spaces made one, so padding cannot push what matters out of the kept text; a
-     * longer one is cut, and its digest names the whole.
-     */
     private static void audit(EntityManager em, SecurityEventKind kind, String actor, DefaultField field,
                               String expression) {
-        String collapsed = WHITESPACE.matcher(expression).replaceAll(" ");
-        String text = collapsed.length() <= AUDITED_LENGTH ? collapsed
-                : collapsed.substring(0, AUDITED_LENGTH) + "… (sha-256 " + digest(expression) + ")";
         em.persist(new SecurityEvent(kind, null, null, actor, field.model().modelName() + "." + field.field() + ": "
-                + text));
+                + AuditedExpression.of(expression)));
     }
 }
