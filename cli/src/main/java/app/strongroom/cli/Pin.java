@@ -12,6 +12,7 @@ import java.util.Base64;
  */
 public record Pin(byte[] sha256) {
     private static final String PREFIX = "sha256/";
+    private static final int BASE64_LENGTH = 44;
 
     public Pin {
         sha256 = sha256.clone();
@@ -21,7 +22,12 @@ public record Pin(byte[] sha256) {
     public static Pin parse(String text) {
         String value = text == null ? "" : text.strip();
         if (value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            value = value.substring(PREFIX.length()).replaceFirst("^/", "");
+            value = value.substring(PREFIX.length());
+            // curl writes sha256//BASE64, but a digest's own base64 may begin with '/' (one key in 64): the slash is
+            // curl's only where the text is otherwise one character longer than a digest's base64.
+            if (value.length() == BASE64_LENGTH + 1 && value.startsWith("/")) {
+                value = value.substring(1);
+            }
         }
         byte[] digest;
         try {

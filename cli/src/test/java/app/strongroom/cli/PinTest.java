@@ -88,6 +88,20 @@ class PinTest {
     }
 
     @Test
+    void aDigestWhoseBase64BeginsWithASlashReadsBackInEverySpelling() {
+        byte[] digest = new byte[32];
+        digest[0] = (byte) 0xFC; // six one-bits: base64's '/'
+        digest[31] = 7;
+        Pin pin = new Pin(digest);
+        String base64 = Base64.getEncoder().encodeToString(digest);
+        assertThat(base64).startsWith("/");
+        assertThat(Pin.parse(pin.toString())).isEqualTo(pin);
+        assertThat(Pin.parse(base64)).isEqualTo(pin);
+        assertThat(Pin.parse("sha256//" + base64)).as("curl's spelling").isEqualTo(pin);
+        assertThat(Pin.parse("SHA256/" + base64)).isEqualTo(pin);
+    }
+
+    @Test
     void theTrustManagerAcceptsThePinnedKeyAloneAndSaysWhatItSawOtherwise() {
         PinnedTrustManager right = new PinnedTrustManager(Pin.of(certificate));
         org.assertj.core.api.Assertions.assertThatCode(() -> right.checkServerTrusted(
