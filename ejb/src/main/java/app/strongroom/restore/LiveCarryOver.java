@@ -16,10 +16,11 @@ import java.util.List;
 
 /**
  * What a live restore takes from the live database rather than from the backup, copied once nobody else is connected
- * to it: the audit trail (append-only, it survives every restore) and each account's standing (password, active or
- * deactivated, administrator or not, session epoch). A restore brings data back, not access: a password changed or an
- * account deactivated or demoted since the backup stays so, an account made since is kept, an account gone since
- * is not brought back to sign in, and no session signed in before the restore survives it.
+ * to it: the audit trail (append-only, it survives every restore), each account's standing (password, active or
+ * deactivated, administrator or not, session epoch) and the API keys. A restore brings data back, not access: a
+ * password changed or an account deactivated or demoted since the backup stays so, an account made since is kept, an
+ * account gone since is not brought back to sign in, no session signed in before the restore survives it, and the API
+ * keys are exactly the live ones (a key revoked since the backup stays revoked, a key made since keeps working).
  */
 final class LiveCarryOver {
     /**
@@ -43,6 +44,13 @@ final class LiveCarryOver {
             + "values (?, ?, ?, ?, ? + 1, ?, ?, ?, ?) on conflict do nothing";
     private static final String ACCOUNT_SEQUENCE = "select setval(pg_get_serial_sequence('user_account', 'id'), "
             + "greatest((select max(id) from user_account), 1))";
+    private static final String API_KEYS = "select id, user_id, name, scope, key_sha256, created_at, expires_at, "
+            + "last_used_at, last_used_from, revoked_at, revoked_by from api_key";
+    private static final String API_KEY_CARRIED_OVER = "insert into api_key (id, user_id, name, scope, key_sha256, "
+            + "created_at, expires_at, last_used_at, last_used_from, revoked_at, revoked_by) overriding system value "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String API_KEY_SEQUENCE = "select setval(pg_get_serial_sequence('api_key', 'id'), "
+            + "greatest((select max(id) from api_key), 1))";
     private static final String ACCOUNTS_GONE = "update user_account set active = false, "
             + "deactivated_at = coalesce(deactivated_at, now()), session_epoch = session_epoch + 1 "
             + "where id <> all (?)";
@@ -64,9 +72,10 @@ final class LiveCarryOver {
             to.setAutoCommit(false);
             copyAuditTrail(from, to, backupTakenAt);
             carryAccounts(from, to);
+            carryApiKeys(from, to);
             to.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("the audit trail and accounts could not be carried over to the restored "
+            throw new IllegalStateException("the audit trail, accounts and API keys could not be carried over to the restored "
                     + "database: " + e.getMessage(), e);
         }
     }
@@ -119,6 +128,29 @@ final class LiveCarryOver {
             gone.setArray(1, to.createArrayOf("bigint", present.toArray()));
             gone.executeUpdate();
             s.execute(ACCOUNT_SEQUENCE);
+        }
+    }
+
+    /**
+     * The restored keys are replaced by the live ones, after the accounts, so that every key's user is there. The
+     * backup's own keys are not kept alongside: one revoked since would open the tenant again.
+     */
+    private static void carryApiKeys(Connection from, Connection to) throws SQLException {
+        try (Statement clear = to.createStatement()) {
+            clear.executeUpdate("delete from api_key");
+        }
+        try (Statement read = from.createStatement(); ResultSet r = read.executeQuery(API_KEYS);
+             PreparedStatement insert = to.prepareStatement(API_KEY_CARRIED_OVER)) {
+            while (r.next()) {
+                for (int i = 1; i <= 11; i++) {
+                    insert.setObject(i, r.getObject(i));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (Statement s = to.createStatement()) {
+            s.execute(API_KEY_SEQUENCE);
         }
     }
 

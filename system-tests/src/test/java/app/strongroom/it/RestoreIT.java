@@ -55,12 +55,15 @@ class RestoreIT {
                 + "select repeat('b', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
         Tenants.addUser(tenant, "leaver", false);
         Tenants.addUser(tenant, "demoted", true);
+        String revokedKey = apiKey(tenant, database, "revoked since the backup", 'R');
         // An audit entry whose id is drawn before the backup and which commits after it, behind a newer entry.
         String late = query(database, "select nextval(pg_get_serial_sequence('security_event', 'id'))").get(0);
         execute(database, "insert into security_event (occurred_at, kind, actor, detail) values (now(), "
                 + "'SETTINGS_CHANGED', 'admin', 'written before the backup')");
         UUID backup = backUp(slug, tenant);
         Tenants.addUser(tenant, "newcomer", false);
+        execute(database, "update api_key set revoked_at = now(), revoked_by = 'admin'");
+        String newKey = apiKey(tenant, database, "made since the backup", 'N');
         execute(database, "update user_account set administrator = false, password_hash = 'changed since' "
                 + "where login = 'demoted'");
         execute(database, "update password_link set used_at = now()");
@@ -97,6 +100,11 @@ class RestoreIT {
                 .containsExactly("false:changed since");
         assertThat(query(database, "select active::text from user_account where login = 'newcomer'"))
                 .as("an account made since the backup is kept").containsExactly("true");
+        ApiClient api = ApiClient.of(BASE).from("192.0.2.77");
+        assertThat(api.bearer(revokedKey).get("api/v1/contacts").statusCode())
+                .as("an API key revoked since the backup stays revoked").isEqualTo(401);
+        assertThat(api.bearer(newKey).get("api/v1/contacts").statusCode())
+                .as("an API key made since the backup keeps working").isEqualTo(200);
         UUID safety = (UUID) done.get("safety_backup_id");
         assertThat(query(TestPlatform.CATALOG, "select state || ':' || pinned from backup where id = ?::uuid", String.valueOf(safety)))
                 .as("the live database was backed up first, and that backup is pinned").containsExactly("GOOD:true");
@@ -122,6 +130,7 @@ class RestoreIT {
         addContact(database, "Yesterday's name");
         execute(database, "insert into password_link (token_sha256, user_id, purpose, created_at, expires_at) "
                 + "select repeat('a', 64), id, 'RESET', now(), now() + interval '1 hour' from user_account limit 1");
+        apiKey(tenant, database, "a live key", 'S');
         UUID backup = backUp(slug, tenant);
         execute(database, "update contact set name = 'Today''s name'");
 
@@ -136,6 +145,8 @@ class RestoreIT {
                 .as("the hashes the dump withholds come back from their sealed entry")
                 .isEqualTo(query(database, "select password_hash from user_account where login = 'admin'"))
                 .doesNotContainNull();
+        assertThat(query(side, "select count(*) from api_key")).as("API keys are void in the copy")
+                .containsExactly("0");
         assertThat(query(side, "select count(*) from password_link")).as("mailed links are void in the copy")
                 .containsExactly("0");
         assertThatThrownBy(() -> execute(side, "insert into contact (name, created_at, updated_at) values ('x', now(), now())"))
@@ -296,6 +307,17 @@ class RestoreIT {
         Backups.Attempt attempt = Backups.awaitFinished(tenant, before);
         assertThat(attempt.state()).as(String.valueOf(attempt.failure())).isEqualTo("GOOD");
         return attempt.id();
+    }
+
+    /** A read-write key of the tenant's administrator, written as the keys page writes one; returns its text. */
+    private static String apiKey(TenantId tenant, String database, String name, char fill) throws SQLException {
+        String key = "srk_" + tenant.hex() + "_" + String.valueOf(fill).repeat(43);
+        execute(database, "insert into api_key (user_id, name, scope, key_sha256, created_at, expires_at) "
+                + "select id, ?, 'READ_WRITE', ?, now(), now() + interval '30 days' from user_account "
+                + "where login = 'admin'", name, java.util.HexFormat.of().formatHex(
+                        app.strongroom.vault.format.Digests.sha256().digest(key.getBytes(
+                                java.nio.charset.StandardCharsets.US_ASCII))));
+        return key;
     }
 
     private static void addContact(String database, String name) throws SQLException {
