@@ -92,18 +92,10 @@ final class LiveCarryOver {
             read.setLong(1, newest);
             read.setObject(2, OffsetDateTime.ofInstant(backupTakenAt.minus(LATE_COMMITS), ZoneOffset.UTC));
             try (ResultSet r = read.executeQuery()) {
-                while (r.next()) {
-                    for (int i = 1; i <= 7; i++) {
-                        write.setObject(i, r.getObject(i));
-                    }
-                    write.addBatch();
-                }
+                copyRows(r, write, 7);
             }
-            write.executeBatch();
         }
-        try (Statement s = to.createStatement()) {
-            s.execute(AUDIT_SEQUENCE);
-        }
+        execute(to, AUDIT_SEQUENCE);
     }
 
     /** Accounts made since the backup are added, with their ids, so that nobody who may sign in today is lost. */
@@ -136,21 +128,28 @@ final class LiveCarryOver {
      * backup's own keys are not kept alongside: one revoked since would open the tenant again.
      */
     private static void carryApiKeys(Connection from, Connection to) throws SQLException {
-        try (Statement clear = to.createStatement()) {
-            clear.executeUpdate("delete from api_key");
-        }
+        execute(to, "delete from api_key");
         try (Statement read = from.createStatement(); ResultSet r = read.executeQuery(API_KEYS);
              PreparedStatement insert = to.prepareStatement(API_KEY_CARRIED_OVER)) {
-            while (r.next()) {
-                for (int i = 1; i <= 11; i++) {
-                    insert.setObject(i, r.getObject(i));
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            copyRows(r, insert, 11);
         }
-        try (Statement s = to.createStatement()) {
-            s.execute(API_KEY_SEQUENCE);
+        execute(to, API_KEY_SEQUENCE);
+    }
+
+    /** Each row's first {@code columns} values, as read, into the same positions of {@code write}, in one batch. */
+    private static void copyRows(ResultSet rows, PreparedStatement write, int columns) throws SQLException {
+        while (rows.next()) {
+            for (int i = 1; i <= columns; i++) {
+                write.setObject(i, rows.getObject(i));
+            }
+            write.addBatch();
+        }
+        write.executeBatch();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
