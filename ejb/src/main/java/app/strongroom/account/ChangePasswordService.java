@@ -1,5 +1,6 @@
 package app.strongroom.account;
 
+import app.strongroom.apikey.KeyRevocation;
 import app.strongroom.identity.Caller;
 import app.strongroom.identity.PasswordHasher;
 import app.strongroom.identity.PasswordProblem;
@@ -63,10 +64,13 @@ public class ChangePasswordService {
                 return new PasswordChange.Rejected(problem.get());
             }
             long epoch = user.choosePassword(hasher.hash(next).format());
-            PasswordLinks.revokeOpenLinks(em, user, Instant.now());
+            Instant now = Instant.now();
+            PasswordLinks.revokeOpenLinks(em, user, now);
+            int keys = KeyRevocation.revokeActiveKeys(em, user, caller.login(), clientAddress, now,
+                    "the password was changed");
             em.persist(new SecurityEvent(SecurityEventKind.PASSWORD_CHANGED, caller.login(), clientAddress,
                     caller.login(), "changed by the user; other sessions ended"));
-            return new PasswordChange.Changed(epoch);
+            return new PasswordChange.Changed(epoch, keys);
         });
     }
 }

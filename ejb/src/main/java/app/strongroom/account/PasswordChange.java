@@ -2,8 +2,11 @@ package app.strongroom.account;
 
 /** The result of a user changing their own password. */
 public sealed interface PasswordChange {
-    /** Changed; every other session has ended and this one continues at {@code sessionEpoch}. */
-    record Changed(long sessionEpoch) implements PasswordChange {
+    /**
+     * Changed; every other session has ended and this one continues at {@code sessionEpoch}. The user's API keys,
+     * {@code keysRevoked} of them active, are revoked.
+     */
+    record Changed(long sessionEpoch, int keysRevoked) implements PasswordChange {
     }
 
     /** The current password was wrong (or the login is locked after too many wrong ones). */

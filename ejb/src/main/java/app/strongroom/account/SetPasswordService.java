@@ -1,5 +1,6 @@
 package app.strongroom.account;
 
+import app.strongroom.apikey.KeyRevocation;
 import app.strongroom.catalog.Tenant;
 import app.strongroom.catalog.TenantSlug;
 import app.strongroom.identity.PasswordProblem;
@@ -73,6 +74,8 @@ public class SetPasswordService {
             }
             link.spend(now);
             PasswordLinks.revokeOpenLinks(em, link.user(), now);
+            KeyRevocation.revokeActiveKeys(em, link.user(), usable.login(), clientAddress, now,
+                    "the password was reset through a mailed link");
             link.user().choosePassword(settings.passwordHasher().hash(password).format());
             em.persist(new SecurityEvent(SecurityEventKind.PASSWORD_SET_THROUGH_LINK, usable.login(), clientAddress,
                     null, link.purpose() == PasswordLink.Purpose.INVITATION ? "invitation accepted" : "password reset"));

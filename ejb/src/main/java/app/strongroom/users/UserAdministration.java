@@ -1,6 +1,7 @@
 package app.strongroom.users;
 
 import app.strongroom.account.PasswordLinks;
+import app.strongroom.apikey.KeyRevocation;
 import app.strongroom.catalog.Tenant;
 import app.strongroom.common.EmailAddress;
 import app.strongroom.common.InvalidValue;
@@ -80,15 +81,22 @@ public class UserAdministration {
         }
     }
 
-    /** The user can no longer sign in and every session of theirs ends. An administrator cannot lock themself out. */
+    /**
+     * The user can no longer sign in, every session of theirs ends and their API keys are revoked (a reactivation
+     * brings none back). An administrator cannot lock themself out.
+     */
     public UserChange deactivate(String login) {
         return onUser(login, (em, user) -> {
             if (user.login().equals(tenantData.caller().login())) {
                 return new UserChange.Refused("", "You cannot deactivate your own account.");
             }
             user.deactivate();
-            PasswordLinks.revokeOpenLinks(em, user, Instant.now());
-            return audit(em, SecurityEventKind.USER_DEACTIVATED, user, "signed out everywhere; open password links void");
+            Instant now = Instant.now();
+            PasswordLinks.revokeOpenLinks(em, user, now);
+            KeyRevocation.revokeActiveKeys(em, user, tenantData.caller().login(), null, now,
+                    "the user was deactivated");
+            return audit(em, SecurityEventKind.USER_DEACTIVATED, user,
+                    "signed out everywhere; open password links void; API keys revoked");
         });
     }
 

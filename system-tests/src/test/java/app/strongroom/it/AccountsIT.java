@@ -100,12 +100,14 @@ class AccountsIT {
     void deactivationEndsTheUsersSessionsAtOnceAndReactivationLetsThemBackIn() throws Exception {
         FacesClient bob = invitedUser("bob");
         assertThat(bob.get("app/contacts.xhtml").statusCode()).isEqualTo(200);
+        ApiClient bobsScript = ApiClient.of(BASE).from("192.0.2.91").bearer(ApiClient.newKey(bob, "script", "READ"));
+        assertThat(bobsScript.get("api/v1/contacts").statusCode()).isEqualTo(200);
         assertThat(admin.submit("app/admin/user.xhtml?login=bob", "user", Map.of(), "sendLink").body())
                 .contains("A link to choose a password was mailed to \"bob\".");
         URI pending = Mailbox.awaitLink("bob@" + slug + ".example.org", 2);
 
         assertThat(admin.submit("app/admin/user.xhtml?login=bob", "user", Map.of(), "deactivate").body())
-                .contains("User \"bob\" is deactivated and signed out everywhere.");
+                .contains("User \"bob\" is deactivated and signed out everywhere; their API keys are revoked.");
         HttpResponse<String> ended = bob.get("app/contacts.xhtml");
         assertThat(FacesClient.location(ended)).contains("login.xhtml?next=%2Fapp%2Fcontacts.xhtml&ended=true");
         assertThat(FacesClient.isRedirect(bob.get("app/contacts.xhtml"))).as("the session is gone").isTrue();
@@ -124,12 +126,18 @@ class AccountsIT {
                 .contains("User \"bob\" can sign in again.");
         assertThat(Tenants.signIn(FacesClient.from(BASE, "192.0.2.63"), slug, "bob", NEW_PASSWORD).statusCode())
                 .isEqualTo(302);
-        assertThat(events()).contains("USER_DEACTIVATED bob admin", "USER_REACTIVATED bob admin");
+        assertThat(bobsScript.get("api/v1/contacts").body()).as("deactivation revoked the key for good")
+                .contains("revoked");
+        assertThat(events()).contains("USER_DEACTIVATED bob admin", "API_KEY_REVOKED bob admin",
+                "USER_REACTIVATED bob admin");
     }
 
     @Test
     void changingOnesPasswordNeedsTheCurrentOneAndEndsEveryOtherSession() throws Exception {
         FacesClient elsewhere = signedIn("192.0.2.64", "admin", Tenants.PASSWORD);
+        ApiClient script = ApiClient.of(BASE).from("192.0.2.92").bearer(ApiClient.newKey(elsewhere, "made by a thief",
+                "READ_WRITE"));
+        assertThat(script.get("api/v1/contacts").statusCode()).isEqualTo(200);
 
         assertThat(admin.submit("app/password.xhtml", "password", Map.of("current", "wrong", "next", NEW_PASSWORD),
                 "submit").body()).contains("The current password is not right.");
@@ -140,7 +148,9 @@ class AccountsIT {
                 .contains("must differ from the current one");
         assertThat(admin.submit("app/password.xhtml", "password",
                 Map.of("current", Tenants.PASSWORD, "next", NEW_PASSWORD), "submit").body())
-                .contains("Your password is changed.");
+                .contains("Your password is changed.").contains("your API key is revoked");
+        assertThat(script.get("api/v1/contacts").statusCode()).as("a key made in another session ends with it")
+                .isEqualTo(401);
 
         assertThat(admin.get("app/contacts.xhtml").statusCode()).as("this session continues").isEqualTo(200);
         assertThat(FacesClient.location(elsewhere.get("app/contacts.xhtml"))).as("the other one ended")
@@ -149,7 +159,7 @@ class AccountsIT {
                 .contains(FAILED);
         assertThat(Tenants.signIn(FacesClient.from(BASE, "192.0.2.65"), slug, "admin", NEW_PASSWORD).statusCode())
                 .isEqualTo(302);
-        assertThat(events()).contains("PASSWORD_CHANGED admin admin");
+        assertThat(events()).contains("PASSWORD_CHANGED admin admin", "API_KEY_REVOKED admin admin");
     }
 
     @Test
@@ -170,6 +180,8 @@ class AccountsIT {
         assertThat(answers).as("the same page whatever was asked").containsOnly(answers.get(0));
 
         URI first = Mailbox.awaitLink(email, 1);
+        ApiClient script = ApiClient.of(BASE).from("192.0.2.93").bearer(ApiClient.newKey(admin, "script", "READ"));
+        assertThat(script.get("api/v1/contacts").statusCode()).isEqualTo(200);
         FacesClient client = FacesClient.from(BASE, "192.0.2.71");
         requestReset(client, "admin");
         URI second = Mailbox.awaitLink(email, 2);
@@ -186,12 +198,14 @@ class AccountsIT {
         assertThat(Tenants.signIn(FacesClient.from(BASE, "192.0.2.72"), slug, "admin", NEW_PASSWORD).statusCode())
                 .isEqualTo(302);
         assertThat(FacesClient.location(admin.get("app/contacts.xhtml"))).as("a reset ends sessions").contains("ended=true");
+        assertThat(script.get("api/v1/contacts").statusCode()).as("and the keys").isEqualTo(401);
         assertThat(client.submitFrom(form, "setPassword", Map.of("password", "another fine password"), "submit")
                 .body()).as("single use, also when the form is posted again").contains("This link is not valid");
         assertThat(client.get(relative(third)).body()).contains("This link is not valid");
         assertThat(Tenants.signIn(FacesClient.from(BASE, "192.0.2.72"), slug, "admin", "another fine password").body())
                 .contains(FAILED);
-        assertThat(events()).contains("PASSWORD_LINK_SENT admin null", "PASSWORD_SET_THROUGH_LINK admin null");
+        assertThat(events()).contains("PASSWORD_LINK_SENT admin null", "PASSWORD_SET_THROUGH_LINK admin null",
+                "API_KEY_REVOKED admin admin");
     }
 
     @Test

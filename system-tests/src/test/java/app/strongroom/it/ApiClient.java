@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A plain HTTP client of the JSON APIs (java.net.http, no cookies, trusting the test certificate): what a script with
@@ -23,6 +25,22 @@ final class ApiClient {
         this.base = base;
         this.http = http;
         this.headers = Map.copyOf(headers);
+    }
+
+    /** How the keys page shows a key it has just made, the only time it is shown. */
+    static final Pattern NEW_KEY = Pattern.compile(
+            "id=\"newKey\" class=\"token\">(srk_[0-9a-f]{32}_[A-Za-z0-9_-]{43})<");
+
+    /** A key {@code user} makes on the keys page, for seven days; its text. */
+    static String newKey(FacesClient user, String name, String scope) {
+        return keyIn(user.submit("app/keys.xhtml", "keys", Map.of("name", name, "scope_input", scope, "days", "7"),
+                "create"));
+    }
+
+    static String keyIn(HttpResponse<String> answer) {
+        Matcher key = NEW_KEY.matcher(answer.body());
+        assertThat(key.find()).as(answer.body()).isTrue();
+        return key.group(1);
     }
 
     static ApiClient of(URI base) {

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
 class TenantApiIT {
     private static final URI BASE = URI.create("https://localhost:" + System.getProperty("strongroom.test.httpsPort")
             + "/");
-    private static final Pattern NEW_KEY = Pattern.compile(
-            "id=\"newKey\" class=\"token\">(srk_[0-9a-f]{32}_[A-Za-z0-9_-]{43})<");
     private static final String PROBLEM = "urn:strongroom:problem:";
     private static String slug;
     private static String database;
@@ -63,7 +61,7 @@ class TenantApiIT {
         FacesClient sam = signedIn("sam");
         HttpResponse<String> made = sam.submit("app/keys.xhtml", "keys", Map.of("name", "shop sync",
                 "scope_input", "READ", "days", "30"), "create");
-        String key = keyIn(made);
+        String key = ApiClient.keyIn(made);
         assertThat(made.body()).contains("Your new key \"shop sync\"").contains("will not be shown again");
         HttpResponse<String> page = sam.get("app/keys.xhtml");
         assertThat(page.body()).as("shown once, in the answer that made it").doesNotContain(key)
@@ -88,11 +86,11 @@ class TenantApiIT {
             HttpResponse<String> refused = sam.submit("app/keys.xhtml", "keys", Map.of("name", "bad " + days,
                     "scope_input", "READ", "days", days), "create");
             assertThat(refused.body()).as(days).contains("must be a whole number of days from 1 to 365")
-                    .doesNotContainPattern(NEW_KEY.pattern());
+                    .doesNotContainPattern(ApiClient.NEW_KEY.pattern());
         }
         HttpResponse<String> unnamed = sam.submit("app/keys.xhtml", "keys", Map.of("name", " ", "scope_input",
                 "READ_WRITE", "days", "5"), "create");
-        assertThat(unnamed.body()).doesNotContainPattern(NEW_KEY.pattern());
+        assertThat(unnamed.body()).doesNotContainPattern(ApiClient.NEW_KEY.pattern());
         try (ErpData data = new ErpData(database)) {
             assertThat(data.single("select count(*) from api_key k join user_account u on u.id = k.user_id "
                     + "where u.login = 'sam'")).as("no key made of bad input").isEqualTo(samsKeys);
@@ -101,7 +99,7 @@ class TenantApiIT {
 
     @Test
     void everyPublishedOperationWorksAsTheKeysUser() throws Exception {
-        ApiClient admin = ApiClient.of(BASE).from("192.0.2.42").bearer(makeKey(signedIn("admin"), "everything",
+        ApiClient admin = ApiClient.of(BASE).from("192.0.2.42").bearer(ApiClient.newKey(signedIn("admin"), "everything",
                 "READ_WRITE"));
 
         HttpResponse<String> contact = admin.json("POST", "api/v1/contacts",
@@ -204,7 +202,7 @@ class TenantApiIT {
                 "list:0:expression", "'Grenoble'", "list:3:expression", "5.5",
                 "list:8:expression", "if user.id = user.id then 'x' else 'y'"), "save");
         assertThat(saved.body()).as("city, tax rate and note rows").contains("Defaults saved.");
-        ApiClient admin = ApiClient.of(BASE).from("192.0.2.47").bearer(makeKey(boss, "defaults", "READ_WRITE"));
+        ApiClient admin = ApiClient.of(BASE).from("192.0.2.47").bearer(ApiClient.newKey(boss, "defaults", "READ_WRITE"));
         try {
             JsonObject defaulted = json(admin.json("POST", "api/v1/contacts", "{\"name\": \"Defaulted\"}"));
             assertThat(defaulted.getString("city")).isEqualTo("Grenoble");
@@ -243,7 +241,7 @@ class TenantApiIT {
         }
         try {
             FacesClient samOnPages = signedIn("sam");
-            ApiClient sam = ApiClient.of(BASE).from("192.0.2.43").bearer(makeKey(samOnPages, "rules", "READ_WRITE"));
+            ApiClient sam = ApiClient.of(BASE).from("192.0.2.43").bearer(ApiClient.newKey(samOnPages, "rules", "READ_WRITE"));
             JsonObject orders = json(sam.get("api/v1/orders?size=100"));
             List<Long> throughApi = orders.getJsonArray("items").stream()
                     .map(o -> o.asJsonObject().getJsonNumber("id").longValue()).toList();
@@ -281,7 +279,7 @@ class TenantApiIT {
 
     @Test
     void onlyPublishedOperationsAreReachableWhateverNameIsSent() throws Exception {
-        ApiClient admin = ApiClient.of(BASE).from("192.0.2.44").bearer(makeKey(signedIn("admin"), "names",
+        ApiClient admin = ApiClient.of(BASE).from("192.0.2.44").bearer(ApiClient.newKey(signedIn("admin"), "names",
                 "READ_WRITE"));
         long contact;
         try (ErpData data = new ErpData(database)) {
@@ -330,7 +328,7 @@ class TenantApiIT {
 
     @Test
     void badInputIsRefusedWithAProblemAndChangesNothing() throws Exception {
-        ApiClient admin = ApiClient.of(BASE).from("192.0.2.45").bearer(makeKey(signedIn("admin"), "bad input",
+        ApiClient admin = ApiClient.of(BASE).from("192.0.2.45").bearer(ApiClient.newKey(signedIn("admin"), "bad input",
                 "READ_WRITE"));
         long contact;
         try (ErpData data = new ErpData(database)) {
@@ -413,11 +411,11 @@ class TenantApiIT {
         FacesClient samOnPages = signedIn("sam");
         assertProblem(samOnPages.exchange("GET", "api/v1/contacts", Map.of(), HttpResponse.BodyHandlers.ofString()),
                 401, PROBLEM + "key-required");
-        String readKey = makeKey(samOnPages, "reader", "READ");
-        String samsKey = makeKey(samOnPages, "own revoke", "READ_WRITE");
-        String adminRevokes = makeKey(samOnPages, "admin revokes", "READ_WRITE");
-        String expiring = makeKey(samOnPages, "expiring", "READ_WRITE");
-        String dorasKey = makeKey(signedIn("dora"), "doras key", "READ_WRITE");
+        String readKey = ApiClient.newKey(samOnPages, "reader", "READ");
+        String samsKey = ApiClient.newKey(samOnPages, "own revoke", "READ_WRITE");
+        String adminRevokes = ApiClient.newKey(samOnPages, "admin revokes", "READ_WRITE");
+        String expiring = ApiClient.newKey(samOnPages, "expiring", "READ_WRITE");
+        String dorasKey = ApiClient.newKey(signedIn("dora"), "doras key", "READ_WRITE");
         String movedKey = samsKey.replace(samsKey.substring(4, 36), TenantId.random().hex());
         assertProblem(anonymous.bearer(movedKey).get("api/v1/contacts"), 401, PROBLEM + "token-refused");
         assertProblem(anonymous.bearer(samsKey).get("api/staff/jobs"), 401, PROBLEM + "token-refused");
@@ -439,7 +437,7 @@ class TenantApiIT {
         HttpResponse<String> samsPage = samOnPages.follow("app/keys.xhtml");
         int ownRow = rowOf(samsPage.body(), "list", "own revoke");
         // A key made after the page was shown moves the rows: the button still names the key it was shown beside.
-        String later = makeKey(samOnPages, "made meanwhile", "READ");
+        String later = ApiClient.newKey(samOnPages, "made meanwhile", "READ");
         HttpResponse<String> ownRevoke = samOnPages.submitWithParameters(samsPage, "list",
                 "table:" + ownRow + ":revoke", Map.of("key", Long.toString(keyId("own revoke"))));
         assertThat(ownRevoke.body()).contains("The key \"own revoke\" is revoked.");
@@ -467,12 +465,24 @@ class TenantApiIT {
                 .contains("is deactivated");
 
         Map<String, String> refusals = Map.of(samsKey, "revoked", adminRevokes, "revoked", expiring, "expired",
-                dorasKey, "may no longer sign in");
+                dorasKey, "revoked");
         for (Map.Entry<String, String> key : refusals.entrySet()) {
             HttpResponse<String> refused = anonymous.bearer(key.getKey()).get("api/v1/products");
             assertProblem(refused, 401, PROBLEM + "token-refused");
             assertThat(refused.body()).contains(key.getValue());
         }
+        assertThat(adminOnPages.submit("app/admin/user.xhtml?login=dora", "user", Map.of(), "reactivate").body())
+                .contains("can sign in again");
+        assertThat(anonymous.bearer(dorasKey).get("api/v1/products").body())
+                .as("a reactivation brings no key back").contains("revoked");
+        // A key an older build left unrevoked when it deactivated its user: the account is asked on every request.
+        String leftOver = ApiClient.newKey(signedIn("dora"), "left over", "READ");
+        try (ErpData data = new ErpData(database)) {
+            data.update("update user_account set active = false, deactivated_at = now() where login = 'dora'");
+        }
+        HttpResponse<String> leftOverRefused = anonymous.bearer(leftOver).get("api/v1/products");
+        assertProblem(leftOverRefused, 401, PROBLEM + "token-refused");
+        assertThat(leftOverRefused.body()).contains("may no longer sign in");
         try (ErpData data = new ErpData(database)) {
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REVOKED'"))
                     .isGreaterThanOrEqualTo(2);
@@ -480,6 +490,8 @@ class TenantApiIT {
                     + "'admin' and login = 'sam'")).isEqualTo(1);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
                     + "'dora' and detail like '%may no longer sign in%'")).isEqualTo(1);
+            assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REVOKED' and login = "
+                    + "'dora' and actor = 'admin' and detail like '%doras key%the user was deactivated%'")).isEqualTo(1);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
                     + "'sam' and detail like '%outside its scope%'")).isEqualTo(4);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
@@ -497,7 +509,7 @@ class TenantApiIT {
     @Test
     void requestsPerKeyAreLimitedAndAnsweredWithRetryAfter() throws Exception {
         FacesClient adminOnPages = signedIn("admin");
-        ApiClient busy = ApiClient.of(BASE).from("192.0.2.48").bearer(makeKey(adminOnPages, "busy", "READ"));
+        ApiClient busy = ApiClient.of(BASE).from("192.0.2.48").bearer(ApiClient.newKey(adminOnPages, "busy", "READ"));
         int limit = TestPlatform.API_REQUESTS_PER_MINUTE;
         HttpResponse<String> limited = null;
         // Two windows can hold 2 x limit requests at most: one more is refused whenever the minute turns.
@@ -513,19 +525,8 @@ class TenantApiIT {
         assertProblem(limited, 429, PROBLEM + "too-many-requests");
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v))
                 .isBetween(1, 60));
-        ApiClient other = ApiClient.of(BASE).from("192.0.2.48").bearer(makeKey(adminOnPages, "other", "READ"));
+        ApiClient other = ApiClient.of(BASE).from("192.0.2.48").bearer(ApiClient.newKey(adminOnPages, "other", "READ"));
         assertThat(other.get("api/v1/products?size=1").statusCode()).as("the limit is per key").isEqualTo(200);
-    }
-
-    private static String makeKey(FacesClient user, String name, String scope) {
-        return keyIn(user.submit("app/keys.xhtml", "keys", Map.of("name", name, "scope_input", scope, "days", "7"),
-                "create"));
-    }
-
-    private static String keyIn(HttpResponse<String> answer) {
-        Matcher key = NEW_KEY.matcher(answer.body());
-        assertThat(key.find()).as(answer.body()).isTrue();
-        return key.group(1);
     }
 
     /** The row of the key named {@code name} in the table of form {@code form}. */

@@ -38,11 +38,14 @@ import java.util.regex.Pattern;
 @NamedQuery(name = ApiKey.ALL, query = "select k from ApiKey k join fetch k.user order by k.createdAt desc, k.id")
 @NamedQuery(name = ApiKey.ACTIVE_OF_USER, query = "select count(k) from ApiKey k"
         + " where k.user = :user and k.revokedAt is null and k.expiresAt > :now")
+@NamedQuery(name = ApiKey.ACTIVE_KEYS_OF_USER, query = "select k from ApiKey k"
+        + " where k.user = :user and k.revokedAt is null and k.expiresAt > :now order by k.id")
 public class ApiKey {
     public static final String BY_DIGEST = "ApiKey.byDigest";
     public static final String OF_USER = "ApiKey.ofUser";
     public static final String ALL = "ApiKey.all";
     public static final String ACTIVE_OF_USER = "ApiKey.activeOfUser";
+    public static final String ACTIVE_KEYS_OF_USER = "ApiKey.activeKeysOfUser";
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 365;
     public static final int NAME_MAX = 60;
@@ -122,8 +125,8 @@ public class ApiKey {
     }
 
     /**
-     * Whether the key opens the API at {@code now}: active, and its user may still sign in (a deactivated user's keys
-     * stop with their account, and work again only if an administrator reactivates it before they expire).
+     * Whether the key opens the API at {@code now}: active, and its user may still sign in. Deactivating a user revokes
+     * their keys; the account is asked too for keys an older build left unrevoked when it deactivated their user.
      */
     public boolean opensAt(Instant now) {
         return stateAt(now) == ApiKeyState.ACTIVE && user.maySignIn();

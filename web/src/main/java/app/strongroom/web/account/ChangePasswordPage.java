@@ -34,7 +34,11 @@ public class ChangePasswordPage {
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
             request.changeSessionId();
             SessionEpoch.keep(request, changed.sessionEpoch());
-            Messages.info("password.changed");
+            if (changed.keysRevoked() > 0) {
+                Messages.info("password.changedKeys", changed.keysRevoked());
+            } else {
+                Messages.info("password.changed");
+            }
         } else if (change instanceof PasswordChange.Rejected rejected) {
             Messages.fieldError("password:next", rejected.reason());
         } else {
