@@ -21,8 +21,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -133,7 +131,7 @@ public class AccessAdministration {
     public Optional<AccessExplanation> explain(String login, RecordModel model, Operation operation, long id) {
         return tenantData.inTransaction(em -> UserAccount.parseLogin(login)
                 .flatMap(l -> UserAccount.byLogin(em, l))
-                .map(user -> AccessPolicy.of(em, user.login(), LocalDate.now(ZoneOffset.UTC))
+                .map(user -> AccessPolicy.of(em, user.login(), tenantData.today())
                         .explain(em, model, operation, id)));
     }
 

@@ -37,7 +37,6 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,8 @@ public class SalesOrderService {
             if (order.isEmpty()) {
                 return new Change.NotFound();
             }
-            Invoice invoice = Invoice.of(order.get(), LocalDate.now(ZoneOffset.UTC));
+            // The same day the due-date default and the rules read: a clock read again could be past midnight.
+            Invoice invoice = Invoice.of(order.get(), policy.user().today());
             Defaults.of(em, RecordModel.INVOICE, policy.user()).date(DefaultField.INVOICE_DUE_DATE)
                     .ifPresent(due -> invoice.changeDates(invoice.invoiceDate(), due));
             em.persist(invoice);

@@ -35,7 +35,16 @@ public class TenantData {
      */
     public <T> T underRules(BiFunction<EntityManager, AccessPolicy, T> work) {
         String login = caller().login();
-        return inTransaction(em -> work.apply(em, AccessPolicy.of(em, login, LocalDate.now(ZoneOffset.UTC))));
+        LocalDate today = today();
+        return inTransaction(em -> work.apply(em, AccessPolicy.of(em, login, today)));
+    }
+
+    /**
+     * The day, UTC, that record rules and computed defaults read as {@code today}, read once per request so that
+     * every date of one request is of the same day.
+     */
+    public LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     /** The signed-in tenant user; refused for anybody else. */

@@ -12,6 +12,7 @@ import app.strongroom.defaults.DefaultChange;
 import app.strongroom.defaults.DefaultView;
 import app.strongroom.defaults.NewRecordDefaults;
 import app.strongroom.invoices.InvoiceService;
+import app.strongroom.invoices.InvoiceView;
 import app.strongroom.products.ProductService;
 import app.strongroom.sales.OrderDraft;
 import app.strongroom.sales.OrderMove;
@@ -30,7 +31,6 @@ import app.strongroom.tenant.user.UserAccount;
 import app.strongroom.tenant.user.UserGroup;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * default, one made with the field keeps it, and a default goes through the same checks and rules as a typed value.
  */
 class ComputedDefaultsServicesTest {
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TenantFixture.TODAY;
     private static TenantFixture tenant;
     private static long sam;
     private static long boss;
@@ -188,6 +188,19 @@ class ComputedDefaultsServicesTest {
         assertThat(asTyped.orderDate()).isEqualTo(TODAY);
         assertThat(contacts.find(contacts.create(ContactDetails.of("Emptied", null, null, null, null))).orElseThrow()
                 .city()).isNull();
+    }
+
+    @Test
+    void anInvoiceMadeInARequestBegunBeforeMidnightIsOfThatDayAsItsDueDateDefault() {
+        save(tenant.as("boss", new DefaultAdministration()), DefaultField.INVOICE_DUE_DATE, "today");
+        LocalDate yesterday = TODAY.minusDays(1);
+        SalesOrderService bosss = tenant.as("boss", new SalesOrderService(), yesterday);
+        long order = bosss.createWithDefaults(draft(yesterday, null, null, null));
+        bosss.move(order, OrderMove.CONFIRM);
+        long invoice = ((Change.Done) bosss.invoice(order)).id();
+        InvoiceView made = tenant.as("boss", new InvoiceService()).find(invoice).orElseThrow();
+        assertThat(made.invoiceDate()).as("the request's day, not the clock's").isEqualTo(yesterday);
+        assertThat(made.dueDate()).isEqualTo(yesterday);
     }
 
     @Test

@@ -33,7 +33,6 @@ import app.strongroom.tenant.user.UserGroup;
 import app.strongroom.products.ProductService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,7 +57,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a write may not move a record out of reach, and "explain access" says why.
  */
 class RecordRulesTest {
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TenantFixture.TODAY;
     private static TenantFixture tenant;
     private static long sam;
     private static long boss;

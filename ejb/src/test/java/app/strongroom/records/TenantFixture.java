@@ -16,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,11 @@ import java.util.function.Function;
  * ERP services wired to it as the container wires them, signed in as whichever user a test names.
  */
 final class TenantFixture implements AutoCloseable {
+    /**
+     * The day the services under test read as today: fixed for the run, so a class whose expectations are computed
+     * from it still holds when midnight passes during it.
+     */
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final TenantSecrets SECRETS = new TenantSecrets(new byte[32]);
 
     private final EmbeddedPostgres postgres;
@@ -51,10 +58,15 @@ final class TenantFixture implements AutoCloseable {
 
     /** {@code service} as the container would inject it, working for {@code login}. */
     <S> S as(String login, S service) {
+        return as(login, service, TODAY);
+    }
+
+    /** The same, in requests that read {@code today} as the day (one that began before midnight, say). */
+    <S> S as(String login, S service, LocalDate today) {
         try {
             Field field = service.getClass().getDeclaredField("tenantData");
             field.setAccessible(true);
-            field.set(service, new SignedIn(login));
+            field.set(service, new SignedIn(login, today));
             return service;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
@@ -69,9 +81,11 @@ final class TenantFixture implements AutoCloseable {
 
     private final class SignedIn extends TenantData {
         private final String login;
+        private final LocalDate today;
 
-        SignedIn(String login) {
+        SignedIn(String login, LocalDate today) {
             this.login = login;
+            this.today = today;
         }
 
         @Override
@@ -82,6 +96,11 @@ final class TenantFixture implements AutoCloseable {
         @Override
         public <T> T inTransaction(Function<EntityManager, T> work) {
             return registry.inTransaction(tenant, work);
+        }
+
+        @Override
+        public LocalDate today() {
+            return today;
         }
     }
 }
