@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
@@ -31,6 +34,9 @@ public class TestPlatform implements LauncherSessionListener {
 
     /** Requests one tenant API key may make per minute on the servers under test. */
     public static final int API_REQUESTS_PER_MINUTE = 100;
+    /** When the daily backup is set to start in every server under test: just behind the clock of the run's start. */
+    private static final LocalTime DAILY_AT = LocalTime.now(ZoneOffset.UTC).minusMinutes(5)
+            .truncatedTo(ChronoUnit.MINUTES);
 
     /** Where alarms are mailed: the platform operators of the servers under test. */
     public static final String ALARM_MAIL = "operators@strongroom.test";
@@ -123,6 +129,11 @@ public class TestPlatform implements LauncherSessionListener {
                 .put("strongroom.mail.port", Integer.toString(mailPort))
                 .put("strongroom.mail.security", "none")
                 .put("strongroom.mail.from", "Strongroom Test <no-reply@strongroom.test>")
+                // The daily backup and drill would start in the middle of a test that counts backups or compares the
+                // catalog before and after (01:30 and 04:30 UTC by default): set just behind the clock, the next
+                // falls a day after the run has begun.
+                .put("strongroom.backup.daily-at", DAILY_AT.toString())
+                .put("strongroom.drill.daily-at", DAILY_AT.plusMinutes(1).toString())
                 .keyStore(keyStore, KEYSTORE_PASSWORD);
     }
 
