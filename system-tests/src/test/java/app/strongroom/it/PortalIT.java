@@ -81,6 +81,7 @@ class PortalIT {
             URI link = Mailbox.portalLink(Mailbox.await(email, 1));
             String replayAddress = Tenants.uniqueAddress();
             FacesClient replayer = FacesClient.from(BASE, replayAddress);
+            Instant firstView = Instant.now();
             HttpResponse<String> before = replayer.get(path(link));
             customer.go(link.toString());
             String page = customer.text();
@@ -101,6 +102,7 @@ class PortalIT {
             customer.go(link.toString());
             assertThat(customer.byId("portal:state").getText()).isEqualTo("Confirmed");
             assertThat(customer.present("portal:confirm")).isFalse();
+            Instant lastView = Instant.now();
 
             // The page opened before the confirmation, posted again (a replay, a second tab): nothing changes.
             String version = text(database, "select version from sale_order where id = ?", order);
@@ -119,8 +121,9 @@ class PortalIT {
                     + "order by id", "order " + number(order) + "%");
             assertThat(trail).first().asString().startsWith("PORTAL_LINK_SENT|admin|")
                     .contains("to its customer at " + email + ", valid until");
-            assertThat(trail).as("three views of one link in the hour, one entry")
-                    .filteredOn(e -> e.startsWith("PORTAL_ORDER_VIEWED|")).hasSize(1);
+            assertThat(trail).as("three views of one link in the hour, one entry (per clock hour they fell into)")
+                    .filteredOn(e -> e.startsWith("PORTAL_ORDER_VIEWED|")).hasSizeBetween(1,
+                            SameHour.spanned(firstView, lastView));
             assertThat(trail).anyMatch(e -> e.matches("PORTAL_ORDER_VIEWED\\|\\|.+\\|order SO\\d+: viewed"));
             assertThat(trail).anyMatch(e -> e.matches("PORTAL_ORDER_CONFIRMED\\|\\|.+\\|order SO\\d+: confirmed"));
             assertThat(trail).contains("PORTAL_ORDER_CONFIRMED||" + replayAddress + "|order " + number(order)
@@ -174,18 +177,21 @@ class PortalIT {
         assertThat(refused.body()).contains("The customer has no e-mail address.");
         assertThat(state(database, noEmail)).isEqualTo("QUOTATION");
 
-        String often = "often-" + slug + "@example.org";
-        long mailedOften = quotation(database, "Often Ltd", often);
-        for (int i = 0; i < 5; i++) {
-            send(admin, mailedOften);
-        }
-        HttpResponse<String> sixth = admin.submit("app/order.xhtml?id=" + mailedOften, "order", Map.of(),
-                "sendToCustomer");
-        assertThat(sixth.body()).contains("This customer was sent enough links to this order for this hour.");
-        Mailbox.await(often, 5);
-        assertThat(Mailbox.to(often)).hasSize(5);
-        assertThat(Tenants.column(database, "select count(*) from security_event where kind = 'PORTAL_LINK_SENT' "
-                + "and detail like ?", "order " + number(mailedOften) + " %")).containsExactly("5");
+        SameHour.check(attempt -> {
+            String often = "often" + attempt + "-" + slug + "@example.org";
+            long mailedOften = quotation(database, "Often Ltd", often);
+            for (int i = 0; i < 5; i++) {
+                send(admin, mailedOften);
+            }
+            HttpResponse<String> sixth = admin.submit("app/order.xhtml?id=" + mailedOften, "order", Map.of(),
+                    "sendToCustomer");
+            assertThat(sixth.body()).contains("This customer was sent enough links to this order for this hour.");
+            Mailbox.await(often, 5);
+            assertThat(Mailbox.to(often)).hasSize(5);
+            assertThat(Tenants.column(database, "select count(*) from security_event where kind = "
+                    + "'PORTAL_LINK_SENT' and detail like ?", "order " + number(mailedOften) + " %"))
+                    .containsExactly("5");
+        });
 
         long cancelled = quotation(database, "Gone Ltd", "gone-" + slug + "@example.org");
         try (ErpData data = new ErpData(database)) {
