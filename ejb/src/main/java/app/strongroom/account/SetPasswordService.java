@@ -74,9 +74,9 @@ public class SetPasswordService {
             }
             link.spend(now);
             PasswordLinks.revokeOpenLinks(em, link.user(), now);
+            link.user().choosePassword(settings.passwordHasher().hash(password).format());
             KeyRevocation.revokeActiveKeys(em, link.user(), usable.login(), clientAddress, now,
                     "the password was reset through a mailed link");
-            link.user().choosePassword(settings.passwordHasher().hash(password).format());
             em.persist(new SecurityEvent(SecurityEventKind.PASSWORD_SET_THROUGH_LINK, usable.login(), clientAddress,
                     null, link.purpose() == PasswordLink.Purpose.INVITATION ? "invitation accepted" : "password reset"));
             return new PasswordChoice.Chosen(tenant.get().slug().value(), usable.login());

@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,13 +39,22 @@ public class ApiKeys {
 
     private final Clock clock = Clock.systemUTC();
 
-    public KeyIssue create(String name, ApiKeyScope scope, int days, String clientAddress) {
+    /**
+     * Makes a key for the caller, whose session signed in at {@code sessionEpoch}. The account's row is locked and its
+     * epoch compared: a key asked for while the password changes or the account is deactivated is either made first,
+     * and then revoked with the others ({@link KeyRevocation}), or refused here.
+     */
+    public KeyIssue create(String name, ApiKeyScope scope, int days, String clientAddress, long sessionEpoch) {
         if (scope == null) {
             return new KeyIssue.Refused("scope", "is required");
         }
         var caller = tenantData.caller();
         return tenantData.inTransaction(em -> {
             UserAccount me = me(em);
+            em.refresh(me, LockModeType.PESSIMISTIC_WRITE);
+            if (!me.maySignIn() || me.sessionEpoch() != sessionEpoch) {
+                return new KeyIssue.Refused("", "Your session has ended; sign in again.");
+            }
             Instant now = clock.instant();
             long active = em.createNamedQuery(ApiKey.ACTIVE_OF_USER, Long.class).setParameter("user", me)
                     .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getSingleResult();

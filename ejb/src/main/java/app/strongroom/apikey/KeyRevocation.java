@@ -20,9 +20,15 @@ public final class KeyRevocation {
     private KeyRevocation() {
     }
 
-    /** Revokes them in the caller's transaction, each audited with {@code why}; answers how many were active. */
+    /**
+     * Revokes them in the caller's transaction, each audited with {@code why}; answers how many were active. Called
+     * once the caller has moved the account's session epoch on: that change is written first, which locks the
+     * account's row, so a key being made meanwhile ({@link ApiKeys#create} locks the row too) is either committed
+     * and read here, or asked for after this commits and refused for its session's old epoch.
+     */
     public static int revokeActiveKeys(EntityManager em, UserAccount user, String by, String clientAddress,
                                        Instant now, String why) {
+        em.flush();
         List<ApiKey> keys = em.createNamedQuery(ApiKey.ACTIVE_KEYS_OF_USER, ApiKey.class).setParameter("user", user)
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
         for (ApiKey key : keys) {

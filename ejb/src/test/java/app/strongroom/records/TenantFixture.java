@@ -14,6 +14,8 @@ import app.strongroom.tenancy.TenantUnitRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,6 +56,11 @@ final class TenantFixture implements AutoCloseable {
 
     <T> T inTransaction(Function<EntityManager, T> work) {
         return registry.inTransaction(tenant, work);
+    }
+
+    /** A connection of the server's superuser, to watch what the tenant's sessions are doing (waiting on a lock). */
+    Connection superuser() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     /** {@code service} as the container would inject it, working for {@code login}. */

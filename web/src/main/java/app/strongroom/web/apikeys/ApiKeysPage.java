@@ -9,6 +9,7 @@ import app.strongroom.tenant.apikey.ApiKeyScope;
 import app.strongroom.web.Messages;
 import app.strongroom.web.records.Ids;
 import app.strongroom.web.security.ClientAddress;
+import app.strongroom.web.security.SessionEpoch;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ public class ApiKeysPage {
     private List<KeyView> all;
 
     public void create() {
-        KeyIssue outcome = keys.create(name, scope, days, address());
+        KeyIssue outcome = keys.create(name, scope, days, address(), SessionEpoch.of(request).orElse(-1L));
         if (outcome instanceof KeyIssue.Issued made) {
             issued = made;
             name = null;

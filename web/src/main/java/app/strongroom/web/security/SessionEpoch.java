@@ -32,6 +32,11 @@ public final class SessionEpoch {
         request.getSession().setAttribute(KEPT, epoch);
     }
 
+    /** The epoch this request's session signed in at, if it has one. */
+    public static Optional<Long> of(HttpServletRequest request) {
+        return of(request.getSession(false));
+    }
+
     static Optional<Long> of(HttpSession session) {
         return session == null ? Optional.empty() : Optional.ofNullable((Long) session.getAttribute(KEPT));
     }
