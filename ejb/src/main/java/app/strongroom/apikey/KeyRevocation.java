@@ -34,7 +34,7 @@ public final class KeyRevocation {
         for (ApiKey key : keys) {
             key.revoke(by, now);
             em.persist(new SecurityEvent(SecurityEventKind.API_KEY_REVOKED, user.login(),
-                    Reasons.fit(clientAddress, "", 64), by, Reasons.fit("API key " + key.id() + " \"" + key.name()
+                    clientAddress == null ? null : Reasons.fit(clientAddress, "", 64), by, Reasons.fit("API key " + key.id() + " \"" + key.name()
                     + "\" (" + why + ")", "", 500)));
         }
         return keys.size();

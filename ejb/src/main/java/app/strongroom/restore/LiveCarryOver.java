@@ -60,7 +60,8 @@ final class LiveCarryOver {
 
     /**
      * Closes the live database to everyone but this copy (new connections refused, every other one ended, on every
-     * instance of a cluster) and carries its audit trail and accounts over into {@code restored}, in one transaction.
+     * instance of a cluster) and carries its audit trail, accounts and API keys over into {@code restored}, in one
+     * transaction.
      * The caller opens the live database again if the restore does not go on to the swap.
      */
     static void closeAndCarryOver(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored,

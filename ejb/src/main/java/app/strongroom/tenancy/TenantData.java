@@ -40,8 +40,8 @@ public class TenantData {
     }
 
     /**
-     * The day, UTC, that record rules and computed defaults read as {@code today}, read once per request so that
-     * every date of one request is of the same day.
+     * The day, UTC, that record rules and computed defaults read as {@code today}. {@link #underRules} reads it once,
+     * and a service takes every date of its request from that policy's user, so they are all of one day.
      */
     public LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
