@@ -75,7 +75,10 @@ public final class PostgresAdmin {
                 "grant select, insert, update, delete on all tables in schema public to " + role,
                 "grant usage, select on all sequences in schema public to " + role,
                 // The audit trail is append-only, even for the tenant's own role.
-                "revoke update, delete, truncate on table security_event from " + role);
+                "revoke update, delete, truncate on table security_event from " + role,
+                // The migrations' history is the platform's: a row written by the role could mark a later migration
+                // (a security fix, say) as applied, and it would never run.
+                "revoke insert, update, delete, truncate on table flyway_schema_history from " + role);
     }
 
     /**

@@ -142,6 +142,12 @@ class ThrottlingIT {
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.execute("update security_event set login = 'x'")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("insert into flyway_schema_history (installed_rank, version, "
+                    + "description, type, script, installed_by, execution_time, success) values (999, '999', 'x', "
+                    + "'SQL', 'x', 'x', 0, true)")).as("nor can it mark a migration as applied")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("delete from flyway_schema_history"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
     }
 
