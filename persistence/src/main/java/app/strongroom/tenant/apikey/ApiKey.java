@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,7 @@ public class ApiKey {
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 365;
     public static final int NAME_MAX = 60;
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final int RANDOM_BYTES = 32;
     /** No control or invisible formatting characters (a right-to-left override would disguise a name in lists). */
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}\\p{Cf}]+");
@@ -132,13 +134,22 @@ public class ApiKey {
         return stateAt(now) == ApiKeyState.ACTIVE && user.maySignIn();
     }
 
-    /** Records a request the key authenticated; only a key that opens the API authenticates any. */
+    /**
+     * Records a request the key authenticated; only a key that opens the API authenticates any. The last use is kept
+     * to the minute the keys page shows it in: a request within a minute of the last, from the same address, writes
+     * nothing, so a busy script's requests do not each rewrite (and queue on) the key's row.
+     */
     public void usedFrom(String clientAddress, Instant now) {
         if (!opensAt(now)) {
             throw new IllegalStateException("API key " + id + " does not open the API");
         }
+        String address = Require.optionalText("client address", clientAddress, 64);
+        if (lastUsedAt != null && Objects.equals(address, lastUsedFrom)
+                && now.isBefore(lastUsedAt.toInstant().plus(LAST_USE_PRECISION))) {
+            return;
+        }
         this.lastUsedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        this.lastUsedFrom = Require.optionalText("client address", clientAddress, 64);
+        this.lastUsedFrom = address;
     }
 
     /** From now on the key opens nothing. Revoking twice keeps the first moment and who did it. */

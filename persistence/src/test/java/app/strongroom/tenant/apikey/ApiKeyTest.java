@@ -83,6 +83,19 @@ class ApiKeyTest {
     }
 
     @Test
+    void theLastUseIsKeptToTheMinuteAndItsAddress() {
+        ApiKey key = ApiKey.issue(acme, anna, "x", ApiKeyScope.READ, 30, now).key();
+        key.usedFrom("192.0.2.1", now);
+        key.usedFrom("192.0.2.1", now.plusSeconds(59));
+        assertThat(key.lastUsedAt()).as("within the minute, from the same address: unchanged").contains(now);
+        key.usedFrom("192.0.2.2", now.plusSeconds(59));
+        assertThat(key.lastUsedAt()).contains(now.plusSeconds(59));
+        assertThat(key.lastUsedFrom()).as("another address is recorded at once").contains("192.0.2.2");
+        key.usedFrom("192.0.2.2", now.plusSeconds(119));
+        assertThat(key.lastUsedAt()).as("a minute later").contains(now.plusSeconds(119));
+    }
+
+    @Test
     void aRevokedKeyOrADeactivatedUsersKeyOpensNothingAndRevokingTwiceKeepsTheFirst() {
         ApiKey key = ApiKey.issue(acme, anna, "x", ApiKeyScope.READ, 30, now).key();
         assertThat(key.opensAt(now)).isTrue();
