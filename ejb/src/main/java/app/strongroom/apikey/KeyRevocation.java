@@ -31,11 +31,11 @@ public final class KeyRevocation {
         em.flush();
         List<ApiKey> keys = em.createNamedQuery(ApiKey.ACTIVE_KEYS_OF_USER, ApiKey.class).setParameter("user", user)
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+        String address = clientAddress == null ? null : Reasons.fit(clientAddress, "", 64);
         for (ApiKey key : keys) {
             key.revoke(by, now);
-            em.persist(new SecurityEvent(SecurityEventKind.API_KEY_REVOKED, user.login(),
-                    clientAddress == null ? null : Reasons.fit(clientAddress, "", 64), by, Reasons.fit("API key " + key.id() + " \"" + key.name()
-                    + "\" (" + why + ")", "", 500)));
+            em.persist(new SecurityEvent(SecurityEventKind.API_KEY_REVOKED, user.login(), address, by,
+                    Reasons.fit("API key " + key.id() + " \"" + key.name() + "\" (" + why + ")", "", 500)));
         }
         return keys.size();
     }

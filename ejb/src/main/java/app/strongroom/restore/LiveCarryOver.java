@@ -61,8 +61,7 @@ final class LiveCarryOver {
     /**
      * Closes the live database to everyone but this copy (new connections refused, every other one ended, on every
      * instance of a cluster) and carries its audit trail, accounts and API keys over into {@code restored}, in one
-     * transaction.
-     * The caller opens the live database again if the restore does not go on to the swap.
+     * transaction. The caller opens the live database again if the restore does not go on to the swap.
      */
     static void closeAndCarryOver(PostgresAdmin admin, SqlIdentifier live, SqlIdentifier restored,
                                   Instant backupTakenAt) {
@@ -76,8 +75,8 @@ final class LiveCarryOver {
             carryApiKeys(from, to);
             to.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("the audit trail, accounts and API keys could not be carried over to the restored "
-                    + "database: " + e.getMessage(), e);
+            throw new IllegalStateException("the audit trail, accounts and API keys could not be carried over to the "
+                    + "restored database: " + e.getMessage(), e);
         }
     }
 

@@ -11,11 +11,10 @@ import java.util.List;
  * What makes a restored database harmless. Every link that was mailed (invitations, password resets) and every API key
  * is voided: in a side copy they would reach into the live tenant, and in a database about to go live they may have
  * been spent, revoked or replaced since the backup (a live restore then takes the live keys over,
- * {@link LiveCarryOver}). Portal links have no
- * rows to void: the portal only ever opens a tenant's live database, and a live restore raises the tenant's link
- * generation in the catalog ({@link app.strongroom.portal.PortalGenerations}). A side
- * copy is also no tenant of the catalog, so no sign-in, mail or scheduled work knows it, and the restore makes it
- * refuse writes.
+ * {@link LiveCarryOver}). Portal links have no rows to void: the portal only ever opens a tenant's live database,
+ * and a live restore raises the tenant's link generation in the catalog
+ * ({@link app.strongroom.portal.PortalGenerations}). A side copy is also no tenant of the catalog, so no sign-in,
+ * mail or scheduled work knows it, and the restore makes it refuse writes.
  */
 final class SideCopy {
     /** Statements that empty the tables whose rows are credentials or links into the live tenant. */

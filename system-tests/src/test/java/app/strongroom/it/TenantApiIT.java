@@ -202,7 +202,8 @@ class TenantApiIT {
                 "list:0:expression", "'Grenoble'", "list:3:expression", "5.5",
                 "list:8:expression", "if user.id = user.id then 'x' else 'y'"), "save");
         assertThat(saved.body()).as("city, tax rate and note rows").contains("Defaults saved.");
-        ApiClient admin = ApiClient.of(BASE).from("192.0.2.47").bearer(ApiClient.newKey(boss, "defaults", "READ_WRITE"));
+        ApiClient admin = ApiClient.of(BASE).from("192.0.2.47")
+                .bearer(ApiClient.newKey(boss, "defaults", "READ_WRITE"));
         try {
             JsonObject defaulted = json(admin.json("POST", "api/v1/contacts", "{\"name\": \"Defaulted\"}"));
             assertThat(defaulted.getString("city")).isEqualTo("Grenoble");
@@ -241,7 +242,8 @@ class TenantApiIT {
         }
         try {
             FacesClient samOnPages = signedIn("sam");
-            ApiClient sam = ApiClient.of(BASE).from("192.0.2.43").bearer(ApiClient.newKey(samOnPages, "rules", "READ_WRITE"));
+            ApiClient sam = ApiClient.of(BASE).from("192.0.2.43")
+                    .bearer(ApiClient.newKey(samOnPages, "rules", "READ_WRITE"));
             JsonObject orders = json(sam.get("api/v1/orders?size=100"));
             List<Long> throughApi = orders.getJsonArray("items").stream()
                     .map(o -> o.asJsonObject().getJsonNumber("id").longValue()).toList();
@@ -491,7 +493,8 @@ class TenantApiIT {
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
                     + "'dora' and detail like '%may no longer sign in%'")).isEqualTo(1);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REVOKED' and login = "
-                    + "'dora' and actor = 'admin' and detail like '%doras key%the user was deactivated%'")).isEqualTo(1);
+                    + "'dora' and actor = 'admin' and detail like '%doras key%the user was deactivated%'"))
+                    .isEqualTo(1);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
                     + "'sam' and detail like '%outside its scope%'")).isEqualTo(4);
             assertThat(data.single("select count(*) from security_event where kind = 'API_KEY_REFUSED' and login = "
