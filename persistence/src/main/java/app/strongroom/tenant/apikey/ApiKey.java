@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +51,6 @@ public class ApiKey {
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 365;
     public static final int NAME_MAX = 60;
-    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final int RANDOM_BYTES = 32;
     /** No control or invisible formatting characters (a right-to-left override would disguise a name in lists). */
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}\\p{Cf}]+");
@@ -136,7 +136,7 @@ public class ApiKey {
 
     /**
      * Records a request the key authenticated; only a key that opens the API authenticates any. The last use is kept
-     * to the minute the keys page shows it in: a request within a minute of the last, from the same address, writes
+     * to the minute the keys page shows it in: a request in the same minute as the last, from the same address, writes
      * nothing, so a busy script's requests do not each rewrite (and queue on) the key's row.
      */
     public void usedFrom(String clientAddress, Instant now) {
@@ -145,7 +145,7 @@ public class ApiKey {
         }
         String address = Require.optionalText("client address", clientAddress, 64);
         if (lastUsedAt != null && Objects.equals(address, lastUsedFrom)
-                && now.isBefore(lastUsedAt.toInstant().plus(LAST_USE_PRECISION))) {
+                && now.truncatedTo(ChronoUnit.MINUTES).equals(lastUsedAt.toInstant().truncatedTo(ChronoUnit.MINUTES))) {
             return;
         }
         this.lastUsedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);

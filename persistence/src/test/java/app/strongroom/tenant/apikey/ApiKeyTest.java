@@ -9,6 +9,7 @@ import app.strongroom.common.InvalidValue;
 import app.strongroom.tenant.user.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,15 +85,17 @@ class ApiKeyTest {
 
     @Test
     void theLastUseIsKeptToTheMinuteAndItsAddress() {
-        ApiKey key = ApiKey.issue(acme, anna, "x", ApiKeyScope.READ, 30, now).key();
-        key.usedFrom("192.0.2.1", now);
-        key.usedFrom("192.0.2.1", now.plusSeconds(59));
-        assertThat(key.lastUsedAt()).as("within the minute, from the same address: unchanged").contains(now);
-        key.usedFrom("192.0.2.2", now.plusSeconds(59));
-        assertThat(key.lastUsedAt()).contains(now.plusSeconds(59));
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        ApiKey key = ApiKey.issue(acme, anna, "x", ApiKeyScope.READ, 30, minute).key();
+        key.usedFrom("192.0.2.1", minute.plusSeconds(1));
+        key.usedFrom("192.0.2.1", minute.plusSeconds(59));
+        assertThat(key.lastUsedAt()).as("in the same minute, from the same address: unchanged")
+                .contains(minute.plusSeconds(1));
+        key.usedFrom("192.0.2.2", minute.plusSeconds(59));
+        assertThat(key.lastUsedAt()).contains(minute.plusSeconds(59));
         assertThat(key.lastUsedFrom()).as("another address is recorded at once").contains("192.0.2.2");
-        key.usedFrom("192.0.2.2", now.plusSeconds(119));
-        assertThat(key.lastUsedAt()).as("a minute later").contains(now.plusSeconds(119));
+        key.usedFrom("192.0.2.2", minute.plusSeconds(61));
+        assertThat(key.lastUsedAt()).as("the next minute, however soon").contains(minute.plusSeconds(61));
     }
 
     @Test
