@@ -58,6 +58,14 @@ class SchemaUpgradeIT {
         }
         TenantId tenant = Tenants.idOf(slug).orElseThrow();
         assertThat(hasProbeTable(tenant)).isFalse();
+        assertThat(roleMayWriteHistory(tenant)).isFalse();
+        // As a build before V9 left a tenant: its role could write the migrations' history, and V9 was not applied.
+        try (Connection c = Tenants.superuser(TenantDatabase.databaseName(tenant)); Statement s = c.createStatement()) {
+            s.execute("grant insert, update, delete, truncate on table flyway_schema_history to "
+                    + TenantDatabase.roleName(tenant));
+            s.execute("delete from flyway_schema_history where version = '9'");
+        }
+        assertThat(roleMayWriteHistory(tenant)).isTrue();
 
         HttpsPortFree.await(TestPlatform.httpsPort());
         deployer.deploy("next");
@@ -66,6 +74,7 @@ class SchemaUpgradeIT {
             // up now and then on a port freed moments before; see the session note).
             assertThat(schemaVersion(slug)).isEqualTo(NEXT_VERSION);
             assertThat(hasProbeTable(tenant)).isTrue();
+            assertThat(roleMayWriteHistory(tenant)).as("the upgrade took the history away from the role").isFalse();
             assertThat(templateVersion()).as("new tenants start from the upgraded template").isEqualTo(NEXT_VERSION);
         } finally {
             deployer.undeploy("next");
@@ -87,6 +96,17 @@ class SchemaUpgradeIT {
              PreparedStatement s = c.prepareStatement("update database_server set template_version = ?")) {
             s.setInt(1, version);
             s.executeUpdate();
+        }
+    }
+
+    /** Whether the tenant's own role may write the migrations' history (and so mark a migration as applied). */
+    private static boolean roleMayWriteHistory(TenantId tenant) throws SQLException {
+        try (Connection c = Tenants.asTenantRole(tenant, TenantDatabase.databaseName(tenant));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("select has_table_privilege("
+                     + "'flyway_schema_history', 'INSERT') or has_table_privilege('flyway_schema_history', 'UPDATE') "
+                     + "or has_table_privilege('flyway_schema_history', 'DELETE')")) {
+            r.next();
+            return r.getBoolean(1);
         }
     }
 
