@@ -312,6 +312,13 @@ class TenantApiIT {
                 .contains("/api/v1/contacts/{id}", "/api/v1/orders/{id}/confirm", "/api/v1/invoices/{id}/pay");
         assertThat(described.toString()).doesNotContain("/api/staff").doesNotContain("staffToken")
                 .doesNotContain("\"Execution\"").contains("\"OrderLineInput\"").contains("\"Problem\"");
+        Matcher shared = Pattern.compile("#/components/responses/([A-Za-z]+)").matcher(described.toString());
+        JsonObject answers = described.getJsonObject("components").getJsonObject("responses");
+        while (shared.find()) {
+            assertThat(answers).as("every shared answer the operations name is in the document")
+                    .containsKey(shared.group(1));
+        }
+        assertThat(answers).containsKeys("KeyRefused", "StateMove");
         assertProblem(ApiClient.of(BASE).from("192.0.2.44").get("api/v1/openapi"), 401, PROBLEM + "key-required");
         for (String path : List.of("api/v1/contacts/getClass", c + "/_private", "api/v1/contacts/abc")) {
             assertProblem(admin.get(path), 404, PROBLEM + "not-found");

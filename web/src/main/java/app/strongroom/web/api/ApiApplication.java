@@ -9,13 +9,18 @@ import app.strongroom.web.api.v1.OpenApiResource;
 import app.strongroom.web.api.v1.OrdersResource;
 import app.strongroom.web.api.v1.ProductsResource;
 import app.strongroom.web.api.v1.RecordProblems;
+import app.strongroom.web.api.v1.Responses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -30,7 +35,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + "invoices), for a tenant user's API key made on their API keys page. Either goes as a bearer token; "
                 + "sessions and cookies are not accepted. Errors are application/problem+json (RFC 9457)."),
         security = {@SecurityRequirement(name = ApiApplication.STAFF_TOKEN),
-                @SecurityRequirement(name = ApiApplication.TENANT_KEY)})
+                @SecurityRequirement(name = ApiApplication.TENANT_KEY)},
+        components = @Components(responses = {
+                @APIResponse(name = Responses.KEY_REFUSED, responseCode = "401",
+                        description = "No key, or a refused one (expired, revoked, its user deactivated)",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = Responses.NO_RIGHT, responseCode = "403",
+                        description = "A read key writing, or no right for the operation",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = Responses.NOT_FOUND, responseCode = "404",
+                        description = "No such record that the key's user can see",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = Responses.RATE_LIMITED, responseCode = "429",
+                        description = "The key's requests of this minute are spent; see Retry-After",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = Responses.STATE_MOVE, responseCode = "409",
+                        description = "Not possible in the record's state",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class)))}))
 @SecurityScheme(securitySchemeName = ApiApplication.STAFF_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A staff API token (srs_...), acting with its staff member's role at the time of use")
 @SecurityScheme(securitySchemeName = ApiApplication.TENANT_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",

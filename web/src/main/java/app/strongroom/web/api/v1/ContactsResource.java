@@ -33,12 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "contacts", description = "Contacts under the key's user's rights and record rules")
-@APIResponse(responseCode = "401", description = "No key, or a refused one (expired, revoked, its user deactivated)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read key writing, or no right for the operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "The key's requests of this minute are spent; see Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = Responses.KEY_REFUSED)
+@APIResponse(responseCode = "403", ref = Responses.NO_RIGHT)
+@APIResponse(responseCode = "429", ref = Responses.RATE_LIMITED)
 public class ContactsResource {
     @EJB
     ContactService contacts;

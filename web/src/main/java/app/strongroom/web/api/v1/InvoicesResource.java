@@ -5,7 +5,6 @@ import app.strongroom.invoices.InvoiceMove;
 import app.strongroom.invoices.InvoiceRow;
 import app.strongroom.invoices.InvoiceService;
 import app.strongroom.invoices.InvoiceView;
-import app.strongroom.web.api.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,14 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/invoices")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No key, or a refused one (expired, revoked, its user deactivated)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read key writing, or no right for the operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such record that the key's user can see",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "The key's requests of this minute are spent; see Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = Responses.KEY_REFUSED)
+@APIResponse(responseCode = "403", ref = Responses.NO_RIGHT)
+@APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+@APIResponse(responseCode = "429", ref = Responses.RATE_LIMITED)
 @Tag(name = "invoices", description = "Invoices under the key's user's rights and record rules")
 public class InvoicesResource {
     @EJB
@@ -63,8 +56,7 @@ public class InvoicesResource {
     @POST
     @Path(Ids.ID + "/post")
     @Operation(summary = "Posts a draft invoice")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public InvoiceView post(@PathParam("id") long id) {
         return move(id, InvoiceMove.POST);
     }
@@ -72,8 +64,7 @@ public class InvoicesResource {
     @POST
     @Path(Ids.ID + "/pay")
     @Operation(summary = "Marks a posted invoice paid")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public InvoiceView pay(@PathParam("id") long id) {
         return move(id, InvoiceMove.PAY);
     }
@@ -81,8 +72,7 @@ public class InvoicesResource {
     @POST
     @Path(Ids.ID + "/cancel")
     @Operation(summary = "Cancels an invoice, reopening its order for invoicing")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public InvoiceView cancel(@PathParam("id") long id) {
         return move(id, InvoiceMove.CANCEL);
     }

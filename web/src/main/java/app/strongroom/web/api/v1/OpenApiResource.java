@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OpenApiResource {
     private static final String PATHS = "/" + ApiApplication.PATH + "/v1/";
     private static final Pattern REFERENCE = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
+    private static final Pattern RESPONSE = Pattern.compile("#/components/responses/([A-Za-z0-9_.-]+)");
     private static final String DESCRIPTION = "Contacts, products, sales orders and invoices of your company, as the "
             + "user whose API key (made on the API keys page) is sent as 'Authorization: Bearer <key>', under that "
             + "user's rights and record rules; a read key only reads. Sessions and cookies are not accepted. Errors "
@@ -71,11 +72,16 @@ public class OpenApiResource {
         JsonObject tenantPaths = paths.build();
         JsonObject components = whole.getJsonObject("components");
         JsonObject schemas = components.getJsonObject("schemas");
+        JsonObject responses = components.getJsonObject("responses");
+        JsonObjectBuilder keptResponses = Json.createObjectBuilder();
+        referencedBy(RESPONSE, tenantPaths.toString()).forEach(name -> keptResponses.add(name, responses.get(name)));
+        JsonObject tenantResponses = keptResponses.build();
         Set<String> used = new TreeSet<>();
-        Set<String> reached = referencedBy(tenantPaths.toString());
+        Set<String> reached = referencedBy(REFERENCE, tenantPaths.toString() + tenantResponses);
         while (used.addAll(reached)) {
             reached = used.stream().filter(schemas::containsKey)
-                    .flatMap(name -> referencedBy(schemas.get(name).toString()).stream()).collect(Collectors.toSet());
+                    .flatMap(name -> referencedBy(REFERENCE, schemas.get(name).toString()).stream())
+                    .collect(Collectors.toSet());
         }
         JsonObjectBuilder kept = Json.createObjectBuilder();
         used.stream().filter(schemas::containsKey).forEach(name -> kept.add(name, schemas.get(name)));
@@ -83,8 +89,8 @@ public class OpenApiResource {
         JsonObjectBuilder part = Json.createObjectBuilder(whole).add("paths", tenantPaths)
                 .add("info", Json.createObjectBuilder(whole.getJsonObject("info")).add("title", "Strongroom tenant API")
                         .add("description", DESCRIPTION))
-                .add("components", Json.createObjectBuilder().add("schemas", kept).add("securitySchemes",
-                        Json.createObjectBuilder().add(ApiApplication.TENANT_KEY,
+                .add("components", Json.createObjectBuilder().add("schemas", kept).add("responses", tenantResponses)
+                        .add("securitySchemes", Json.createObjectBuilder().add(ApiApplication.TENANT_KEY,
                                 schemes.get(ApiApplication.TENANT_KEY))))
                 .add("security", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add(ApiApplication.TENANT_KEY, Json.createArrayBuilder())));
@@ -95,9 +101,9 @@ public class OpenApiResource {
         return part.build();
     }
 
-    private static Set<String> referencedBy(String json) {
+    private static Set<String> referencedBy(Pattern kind, String json) {
         Set<String> names = new TreeSet<>();
-        Matcher reference = REFERENCE.matcher(json);
+        Matcher reference = kind.matcher(json);
         while (reference.find()) {
             names.add(reference.group(1));
         }

@@ -40,14 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/orders")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No key, or a refused one (expired, revoked, its user deactivated)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read key writing, or no right for the operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such record that the key's user can see",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "The key's requests of this minute are spent; see Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = Responses.KEY_REFUSED)
+@APIResponse(responseCode = "403", ref = Responses.NO_RIGHT)
+@APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+@APIResponse(responseCode = "429", ref = Responses.RATE_LIMITED)
 @Tag(name = "orders", description = "Sales orders under the key's user's rights and record rules")
 public class OrdersResource {
     @EJB
@@ -87,8 +83,7 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replaces an order still at the version given (lines only while it is a quotation): "
             + "orderDate, salespersonId and lines are required, a null note or teamId means none")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public OrderView update(@PathParam("id") long id, OrderInput input) {
         OrderInput in = ContactsResource.body(input);
         long version = Outcomes.required(in.version());
@@ -103,8 +98,7 @@ public class OrdersResource {
     @POST
     @Path(Ids.ID + "/send")
     @Operation(summary = "Marks a quotation sent")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public OrderView send(@PathParam("id") long id) {
         return move(id, OrderMove.SEND);
     }
@@ -112,8 +106,7 @@ public class OrdersResource {
     @POST
     @Path(Ids.ID + "/confirm")
     @Operation(summary = "Confirms a quotation as an order")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public OrderView confirm(@PathParam("id") long id) {
         return move(id, OrderMove.CONFIRM);
     }
@@ -121,8 +114,7 @@ public class OrdersResource {
     @POST
     @Path(Ids.ID + "/cancel")
     @Operation(summary = "Cancels an order not yet invoiced")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public OrderView cancel(@PathParam("id") long id) {
         return move(id, OrderMove.CANCEL);
     }
@@ -131,8 +123,7 @@ public class OrdersResource {
     @Path(Ids.ID + "/invoice")
     @Operation(summary = "Makes the draft invoice of a confirmed order")
     @APIResponse(responseCode = "201", description = "The new draft invoice; Location names it")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public Response invoice(@PathParam("id") long id, @Context UriInfo uri) {
         Change change = orders.invoice(id);
         if (!(change instanceof Change.Done done)) {

@@ -4,7 +4,6 @@ import app.strongroom.products.ProductField;
 import app.strongroom.products.ProductService;
 import app.strongroom.products.ProductView;
 import app.strongroom.tenant.sales.ProductDetails;
-import app.strongroom.web.api.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,14 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/products")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No key, or a refused one (expired, revoked, its user deactivated)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read key writing, or no right for the operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such record that the key's user can see",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "The key's requests of this minute are spent; see Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = Responses.KEY_REFUSED)
+@APIResponse(responseCode = "403", ref = Responses.NO_RIGHT)
+@APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+@APIResponse(responseCode = "429", ref = Responses.RATE_LIMITED)
 @Tag(name = "products", description = "Products under the key's user's rights and record rules")
 public class ProductsResource {
     @EJB
@@ -70,8 +63,7 @@ public class ProductsResource {
     @Path(Ids.ID)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes a product still at the version given")
-    @APIResponse(responseCode = "409", description = "Not possible in the record's state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
     public ProductView update(@PathParam("id") long id, ProductInput input) {
         long version = Outcomes.required(ContactsResource.body(input).version());
         return Outcomes.changed(products.update(id, version, details(input)), version,
