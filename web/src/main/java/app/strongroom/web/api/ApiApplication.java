@@ -56,6 +56,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @APIResponse(name = Responses.STATE_MOVE, responseCode = "409",
                         description = "Not possible in the record's state",
                         content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = Responses.STALE, responseCode = "409",
+                        description = "Changed by someone else since that version",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
                                 schema = @Schema(implementation = Problem.class)))}))
 @SecurityScheme(securitySchemeName = ApiApplication.STAFF_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A staff API token (srs_...), acting with its staff member's role at the time of use")

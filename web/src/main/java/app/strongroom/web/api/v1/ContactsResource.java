@@ -73,8 +73,7 @@ public class ContactsResource {
     @Path(Ids.ID)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes a contact still at the version given")
-    @APIResponse(responseCode = "409", description = "Changed by someone else since that version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = Responses.STALE)
     public ContactView update(@PathParam("id") long id, ContactInput input) {
         long version = Outcomes.required(body(input).version());
         ContactId contact = new ContactId(id);

@@ -83,7 +83,9 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replaces an order still at the version given (lines only while it is a quotation): "
             + "orderDate, salespersonId and lines are required, a null note or teamId means none")
-    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
+    @APIResponse(responseCode = "409", description = "Changed by someone else since that version, or a change the "
+            + "order's state does not allow",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView update(@PathParam("id") long id, OrderInput input) {
         OrderInput in = ContactsResource.body(input);
         long version = Outcomes.required(in.version());

@@ -63,7 +63,7 @@ public class ProductsResource {
     @Path(Ids.ID)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes a product still at the version given")
-    @APIResponse(responseCode = "409", ref = Responses.STATE_MOVE)
+    @APIResponse(responseCode = "409", ref = Responses.STALE)
     public ProductView update(@PathParam("id") long id, ProductInput input) {
         long version = Outcomes.required(ContactsResource.body(input).version());
         return Outcomes.changed(products.update(id, version, details(input)), version,

@@ -10,6 +10,7 @@ public final class Responses {
     public static final String NOT_FOUND = "NotFound";
     public static final String RATE_LIMITED = "RateLimited";
     public static final String STATE_MOVE = "StateMove";
+    public static final String STALE = "Stale";
 
     private Responses() {
     }
